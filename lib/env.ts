@@ -1,0 +1,86 @@
+/**
+ * The whole configuration surface, parsed once with zod. A bad value stops start-up with a
+ * message that names the variable. The README's configuration table mirrors `envSchema`.
+ */
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+const port = z.coerce.number().int().min(1).max(65535);
+const url = z.url({ protocol: /^https?$/ });
+const optionalString = z.string().trim().min(1).optional();
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: port.default(3000).describe("Port of the web app"),
+  BLOOMBRIDGE_PUBLIC_URL: url.optional().describe("Public base URL of the app (OAuth redirects, webhook URLs)"),
+  BLOOMBRIDGE_DATA_DIR: z.string().default(".data").describe("Where embedded data, keys and sandbox state live"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+    .optional()
+    .describe("PostgreSQL connection URL; unset = embedded PostgreSQL in ./.data/"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  BLOOMBRIDGE_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/=_-]{43,}$/, "must be 32 random bytes, base64 (openssl rand -base64 32)")
+    .optional(),
+  BLOOMBRIDGE_PREVIOUS_ENCRYPTION_KEYS: z.string().optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  BLOOMBRIDGE_ADMIN_EMAIL: z.email().optional(),
+  BLOOMBRIDGE_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  BLOOMBRIDGE_BOOTSTRAP_API_KEY: z
+    .string()
+    .regex(/^bb_[A-Za-z0-9_-]{24,}$/, "must look like bb_ followed by at least 24 letters, digits, _ or -")
+    .optional(),
+  OIDC_ISSUER: url.optional(),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_NAME: z.string().default("Single sign-on"),
+  OIDC_DEFAULT_ROLE: z.enum(["admin", "editor", "viewer"]).default("viewer"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  BLOOMBRIDGE_SANDBOXES: bool.default(true).describe("Start the local GHL and Details Flowers sandboxes"),
+  GHL_API_BASE_URL: url.optional(),
+  GHL_OAUTH_AUTHORIZE_URL: url.optional(),
+  GHL_CLIENT_ID: optionalString,
+  GHL_CLIENT_SECRET: optionalString,
+  GHL_WEBHOOK_PUBLIC_KEY: z.string().optional(),
+  GHL_WEBHOOK_LEGACY_RSA_PUBLIC_KEY: z.string().optional(),
+  GHL_SANDBOX_PORT: port.default(4010),
+  DF_API_BASE_URL: url.optional(),
+  DF_CLIENT_ID: optionalString,
+  DF_CLIENT_SECRET: optionalString,
+  DF_API_KEY: optionalString,
+  DF_WEBHOOK_SECRET: optionalString,
+  DF_SANDBOX_PORT: port.default(4020),
+  BLOOMBRIDGE_WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be smtp:// or smtps://").optional(),
+  ALERT_EMAIL_FROM: z.email().default("bloombridge@localhost"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  // Empty strings mean "unset", as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? "environment");
+    const value = cleaned[name];
+    const shown = value === undefined || /SECRET|PASSWORD|KEY/.test(name) ? "" : ` (got "${value}")`;
+    return `  ${name}: ${issue.message}${shown}`;
+  });
+  throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
