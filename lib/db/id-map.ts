@@ -1,0 +1,47 @@
+/**
+ * The ID map behind `IdMapPort`: cross-system links with a unique constraint on
+ * (source system, type, id, target system, type), so a retried or replayed write step
+ * re-links instead of creating a duplicate.
+ */
+import type { ConnectorKey, ExternalRef, IdMapPort } from "@/lib/connectors/define";
+import { db, type Db } from "./client";
+
+export type IdMapRepository = IdMapPort & {
+  /** The `sourceSystem` record that was linked to `target`; the most recent link wins. */
+  findSource(target: ExternalRef, sourceSystem: ConnectorKey, sourceType: string): Promise<string | null>;
+};
+
+export function createIdMapPort(client: Db = db()): IdMapRepository {
+  async function findSource(target: ExternalRef, sourceSystem: ConnectorKey, sourceType: string) {
+    const rows = await client.$queryRaw<{ source_id: string }[]>`
+      SELECT source_id FROM id_map
+      WHERE target_system = ${target.system} AND target_type = ${target.type} AND target_id = ${target.id}
+        AND source_system = ${sourceSystem} AND source_type = ${sourceType}
+      ORDER BY updated_at DESC
+      LIMIT 1`;
+    return rows[0]?.source_id ?? null;
+  }
+
+  return {
+    // A link made in one direction must answer lookups from the other side too, otherwise
+    // a two-way sync would create the record again when the change comes back.
+    async find(source, targetSystem, targetType) {
+      const rows = await client.$queryRaw<{ target_id: string }[]>`
+        SELECT target_id FROM id_map
+        WHERE source_system = ${source.system} AND source_type = ${source.type} AND source_id = ${source.id}
+          AND target_system = ${targetSystem} AND target_type = ${targetType}`;
+      if (rows[0]) return rows[0].target_id;
+      return findSource(source, targetSystem, targetType);
+    },
+
+    async link(source, target) {
+      await client.$executeRaw`
+        INSERT INTO id_map (source_system, source_type, source_id, target_system, target_type, target_id)
+        VALUES (${source.system}, ${source.type}, ${source.id}, ${target.system}, ${target.type}, ${target.id})
+        ON CONFLICT (source_system, source_type, source_id, target_system, target_type)
+        DO UPDATE SET target_id = EXCLUDED.target_id, updated_at = now()`;
+    },
+
+    findSource,
+  };
+}

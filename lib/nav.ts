@@ -1,0 +1,7 @@
+/** The app's navigation, as data. Only pages that work are listed. */
+export type NavItem = { href: string; label: string; icon: string };
+
+export const NAV: NavItem[] = [
+  { href: "/", label: "Overview", icon: "home" },
+  { href: "/settings/api-keys", label: "API keys", icon: "key" },
+];

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The server Playwright drives: `npm start` with a throwaway data dir and its own ports.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export BLOOMBRIDGE_DATA_DIR="${BLOOMBRIDGE_DATA_DIR:-.data/e2e}"
+rm -rf "$BLOOMBRIDGE_DATA_DIR"
+export GHL_SANDBOX_PORT="${GHL_SANDBOX_PORT:-4110}"
+export DF_SANDBOX_PORT="${DF_SANDBOX_PORT:-4120}"
+export LOG_LEVEL="${LOG_LEVEL:-warn}"
+exec node --import tsx scripts/start.ts

@@ -1,0 +1,4 @@
+/** `npm run start:worker` (via scripts/start.ts): one worker process. */
+import { startWorker } from "../lib/worker/main";
+
+await startWorker();
