@@ -11,6 +11,11 @@ export default defineConfig([
     },
   },
   {
+    // Tests read untyped JSON bodies from the sandboxes.
+    files: ["**/*.test.ts", "**/*.test.tsx", "**/test-helpers.ts", "e2e/**"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
     // Connectors never reach the database or React (conventions: imports point one way).
     files: ["lib/connectors/**/*.ts"],
     rules: {
