@@ -45,6 +45,7 @@ function integrationEnv(config: Env, useSandboxes: boolean): Record<string, stri
     GHL_CLIENT_ID: config.GHL_CLIENT_ID ?? GHL_SANDBOX_DEFAULTS.clientId,
     GHL_CLIENT_SECRET: config.GHL_CLIENT_SECRET ?? GHL_SANDBOX_DEFAULTS.clientSecret,
     GHL_WEBHOOK_PUBLIC_KEY: config.GHL_WEBHOOK_PUBLIC_KEY ?? GHL_SANDBOX_DEFAULTS.webhookPublicKey(),
+    GHL_WEBHOOK_LEGACY_RSA_PUBLIC_KEY: config.GHL_WEBHOOK_LEGACY_RSA_PUBLIC_KEY ?? GHL_SANDBOX_DEFAULTS.legacyRsaPublicKey(),
     DF_SANDBOX_URL: df,
     DF_API_BASE_URL: config.DF_API_BASE_URL ?? `${df}${DF_SANDBOX_DEFAULTS.apiPrefix}`,
     DF_CLIENT_ID: config.DF_CLIENT_ID ?? DF_SANDBOX_DEFAULTS.clientId,

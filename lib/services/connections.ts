@@ -1,0 +1,65 @@
+/** Connection management used by the Connections page and the public API. */
+import { z } from "zod";
+import { createConnection, disconnect, getConnection, listConnections, type PublicConnection } from "@/lib/db/connections";
+import { governorKey, rateGovernor, type Usage } from "@/lib/engine/rate-governor";
+
+export const ghlPitInput = z.object({
+  label: z.string().trim().min(1, "Give the connection a name").max(80),
+  token: z.string().trim().min(10, "Paste the Private Integration Token"),
+  locationId: z.string().trim().min(1, "The token's location (sub-account) id is required"),
+});
+
+export const dfCredentialsInput = z.discriminatedUnion("mode", [
+  z.object({
+    mode: z.literal("client_credentials"),
+    label: z.string().trim().min(1, "Give the connection a name").max(80),
+    clientId: z.string().trim().min(1, "Client id is required"),
+    clientSecret: z.string().trim().min(1, "Client secret is required"),
+    accountId: z.string().trim().max(80).optional(),
+  }),
+  z.object({
+    mode: z.literal("api_key"),
+    label: z.string().trim().min(1, "Give the connection a name").max(80),
+    apiKey: z.string().trim().min(8, "Paste the API key"),
+    accountId: z.string().trim().max(80).optional(),
+  }),
+]);
+
+export async function addGhlPrivateToken(input: z.output<typeof ghlPitInput>, userId: string | null) {
+  return createConnection({
+    provider: "ghl",
+    kind: "pit",
+    label: input.label,
+    credentials: { accessToken: input.token },
+    accountId: input.locationId,
+    scopes: ["contacts.readonly", "contacts.write"],
+    createdById: userId,
+  });
+}
+
+export async function addDetailsFlowersConnection(input: z.output<typeof dfCredentialsInput>, userId: string | null) {
+  return createConnection({
+    provider: "details-flowers",
+    kind: input.mode,
+    label: input.label,
+    credentials: input.mode === "api_key" ? { apiKey: input.apiKey } : { clientId: input.clientId, clientSecret: input.clientSecret },
+    accountId: input.accountId || null,
+    createdById: userId,
+  });
+}
+
+export async function removeConnection(id: string): Promise<PublicConnection | null> {
+  const existing = await getConnection(id);
+  if (existing) await disconnect(id);
+  return existing;
+}
+
+export type ConnectionView = PublicConnection & { usage: Usage | null };
+
+export async function connectionsWithUsage(): Promise<ConnectionView[]> {
+  const rows = await listConnections();
+  const governor = rateGovernor();
+  return Promise.all(
+    rows.map(async (row) => ({ ...row, usage: row.provider === "ghl" ? await governor.usage(governorKey("ghl", row.accountId)) : null })),
+  );
+}
