@@ -83,7 +83,6 @@ export async function createConnection(input: NewConnection, client: DbClient = 
       companyId: input.companyId ?? null,
       scopes: input.scopes ?? [],
       expiresAt: input.expiresAt ?? null,
-      lastRefreshedAt: input.expiresAt ? new Date() : null,
       createdById: input.createdById ?? null,
     },
   });

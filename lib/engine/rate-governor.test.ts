@@ -1,0 +1,114 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RateLimitedError } from "@/lib/connectors/errors";
+import { disconnectDb } from "@/lib/db/client";
+import { createRateGovernor, governorKey, rateGovernor, type Grant } from "./rate-governor";
+import { workerClients } from "@/lib/db/test-workers";
+
+const workers = workerClients(3);
+const governors = workers.clients.map((client) => createRateGovernor(client));
+
+// Open every pool connection and plan the statement first: both are slow on a cold pool and
+// would eat into the first window being measured.
+beforeAll(async () => {
+  const warm = key();
+  await Promise.all(governors.flatMap((g) => Array.from({ length: 20 }, () => g.acquire(warm, { burstMax: 1000 }))));
+});
+
+afterAll(async () => {
+  await workers.close();
+  await disconnectDb();
+});
+
+const key = () => governorKey("test", randomUUID());
+
+describe("rate governor", () => {
+  it("spreads 300 requests over 100-per-second windows from three workers, never more per window", async () => {
+    const k = key();
+    const limits = { burstMax: 100, burstWindowMs: 1000, dailyMax: 200_000 };
+    const started = Date.now();
+    const grants: Grant[] = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => governors[i % 3].acquire(k, limits, { maxWaitMs: 10_000 })),
+    );
+    const elapsed = Date.now() - started;
+
+    const windows = new Map<number, number[]>();
+    for (const grant of grants) {
+      const slots = windows.get(grant.windowStart.getTime()) ?? [];
+      slots.push(grant.slot);
+      windows.set(grant.windowStart.getTime(), slots);
+    }
+    const starts = [...windows.keys()].sort((a, b) => a - b);
+    for (const start of starts) {
+      const slots = windows.get(start)!.sort((a, b) => a - b);
+      expect(slots.length).toBeLessThanOrEqual(100);
+      // Each grant took a distinct slot: nothing was handed out twice.
+      expect(slots).toEqual(Array.from({ length: slots.length }, (_, i) => i + 1));
+    }
+    for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(1000);
+    // Throughput: every window but the last is full, so no capacity under the ceiling is wasted.
+    for (const start of starts.slice(0, -1)) expect(windows.get(start)).toHaveLength(100);
+    expect(elapsed).toBeLessThanOrEqual((Math.ceil(300 / 100) + 1) * 1000);
+  });
+
+  it("grants exactly the burst limit when callers may not wait", async () => {
+    const k = key();
+    const limits = { burstMax: 100, burstWindowMs: 60_000, dailyMax: 200_000 };
+    const results = await Promise.allSettled(
+      Array.from({ length: 150 }, (_, i) => governors[i % 3].acquire(k, limits, { maxWaitMs: 50 })),
+    );
+    const granted = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(granted).toHaveLength(100);
+    expect(refused).toHaveLength(50);
+    for (const r of refused) expect(r.reason).toBeInstanceOf(RateLimitedError);
+    expect((await governors[0].usage(k, limits)).burstUsed).toBe(100);
+  });
+
+  it("throws RateLimitedError until the next UTC day when the daily cap is used up", async () => {
+    const k = key();
+    const limits = { burstMax: 100, burstWindowMs: 1000, dailyMax: 5 };
+    for (let i = 0; i < 5; i++) await governors[i % 3].acquire(k, limits);
+    const error = await governors[0].acquire(k, limits).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitedError);
+    const now = new Date();
+    const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+    expect(Math.abs((error as RateLimitedError).retryAfterMs - (midnight - Date.now()))).toBeLessThan(5_000);
+    expect(await governors[1].usage(k, limits)).toMatchObject({ dailyUsed: 5, dailyMax: 5 });
+  });
+
+  it("corrects its counts from GHL's X-RateLimit headers", async () => {
+    const k = key();
+    const governor = rateGovernor();
+    await governor.acquire(k);
+    await governor.observe(
+      k,
+      new Headers({
+        "X-RateLimit-Max": "100",
+        "X-RateLimit-Remaining": "10",
+        "X-RateLimit-Interval-Milliseconds": "10000",
+        "X-RateLimit-Limit-Daily": "200000",
+        "X-RateLimit-Daily-Remaining": "150000",
+      }),
+    );
+    expect(await governor.usage(k)).toMatchObject({ burstUsed: 90, burstMax: 100, dailyUsed: 50_000, dailyMax: 200_000 });
+    // The API having seen less than we counted never lowers the burst count.
+    await governor.observe(k, { "x-ratelimit-remaining": "99" });
+    expect((await governor.usage(k)).burstUsed).toBe(90);
+    // Unrelated responses change nothing.
+    await governor.observe(k, new Headers({ "content-type": "application/json" }));
+    expect((await governor.usage(k)).burstUsed).toBe(90);
+  });
+
+  it("makes every worker wait after a 429 block", async () => {
+    const k = key();
+    await governors[0].acquire(k);
+    await governors[1].block(k, 400);
+    const usage = await governors[2].usage(k);
+    expect(usage.blockedUntil).toBeInstanceOf(Date);
+    await expect(governors[2].acquire(k, {}, { maxWaitMs: 50 })).rejects.toBeInstanceOf(RateLimitedError);
+    const grant = await governors[2].acquire(k);
+    expect(grant.waitedMs).toBeGreaterThanOrEqual(250);
+    expect((await governors[0].usage(k)).blockedUntil).toBeNull();
+  });
+});
