@@ -1,0 +1,20 @@
+/** What validation needs to know about operations and triggers, independent of the registry. */
+import type { z } from "zod";
+import type { OperationDefinition, TriggerDefinition } from "../../connectors/define";
+
+export type CatalogOperation = { input: z.ZodType; output: z.ZodType; label: string };
+export type CatalogTrigger = { payload: z.ZodType; label: string };
+
+export interface GraphCatalog {
+  getOperation(key: string): CatalogOperation | undefined;
+  getTrigger(key: string): CatalogTrigger | undefined;
+}
+
+export function catalogFromDefinitions(definitions: {
+  operations: readonly Pick<OperationDefinition, "key" | "input" | "output" | "label">[];
+  triggers: readonly Pick<TriggerDefinition, "key" | "payload" | "label">[];
+}): GraphCatalog {
+  const operations = new Map(definitions.operations.map((op) => [op.key, op]));
+  const triggers = new Map(definitions.triggers.map((t) => [t.key, t]));
+  return { getOperation: (key) => operations.get(key), getTrigger: (key) => triggers.get(key) };
+}
