@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 import { afterEach, describe, expect, it } from "vitest";
 import { startApi, type Api } from "./test-helpers";
 

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { responseValidator } from "./spec";
 import { startApi, type Api } from "./test-helpers";

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 import { createPublicKey, verify } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEV_WEBHOOK_PUBLIC_KEY_PEM } from "./dev-webhook-key";
