@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
-import { signIn } from "./helpers";
 
 test("a wrong password gets a clear message", async ({ page }) => {
   await page.goto("/");
