@@ -1,0 +1,30 @@
+import { NextResponse } from "next/server";
+import { errorResponse, route } from "@/lib/auth/guard";
+import { ingestEvent } from "@/lib/engine/ingest";
+import { logger } from "@/lib/log";
+import { dedupeKeyOf, describeEvent, handleLifecycle, isFresh, parseEnvelope, verifyGhlDelivery, webhookKeysFromEnv } from "@/lib/services/ghl-webhook";
+
+export const dynamic = "force-dynamic";
+
+/** HighLevel webhooks: signed (Ed25519 over the raw bytes), fresh, deduped, stored + enqueued atomically. */
+export const POST = route({ role: "public" }, async ({ req }) => {
+  const raw = Buffer.from(await req.arrayBuffer());
+  const verified = verifyGhlDelivery(raw, req.headers, webhookKeysFromEnv());
+  if (!verified.ok) return errorResponse(verified.status, verified.status === 503 ? "not_configured" : "invalid_signature", verified.message);
+  const envelope = parseEnvelope(raw);
+  if ("error" in envelope) return errorResponse(400, "invalid_body", envelope.error);
+  if (!isFresh(envelope)) return errorResponse(400, "stale", "the delivery's timestamp is missing or more than 5 minutes off; refusing a possible replay");
+  if (await handleLifecycle(envelope)) return NextResponse.json({ ok: true, lifecycle: envelope.type });
+  const { subject } = describeEvent(envelope);
+  const result = await ingestEvent({
+    source: "ghl",
+    delivery: "webhook",
+    dedupeKey: dedupeKeyOf(envelope, raw),
+    eventType: envelope.type,
+    accountId: envelope.locationId,
+    payload: envelope.payload,
+    subject,
+  });
+  if (result.duplicate) logger.info({ eventId: result.eventId, type: envelope.type }, "duplicate GHL webhook ignored");
+  return NextResponse.json({ ok: true, eventId: result.eventId, duplicate: result.duplicate });
+});
