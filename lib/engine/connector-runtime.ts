@@ -1,0 +1,62 @@
+/**
+ * How to talk to each provider through a stored connection: base URL, auth, error
+ * classification and rate-governor bucket. The executor and the pollers both use this.
+ */
+import type { AuthDefinition, ConnectionInfo } from "@/lib/connectors/define";
+import { DF_API_KEY_HEADER, dfClientCredentialsAuth } from "@/lib/connectors/details-flowers/auth";
+import { readDfEnv } from "@/lib/connectors/details-flowers/config";
+import { classifyDfError } from "@/lib/connectors/details-flowers/errors";
+import { FatalError } from "@/lib/connectors/errors";
+import { ghlOAuth2, ghlPrivateIntegrationToken } from "@/lib/connectors/ghl/auth";
+import { GHL_API_VERSION, ghlBaseUrl } from "@/lib/connectors/ghl/client";
+import { classifyGhlError } from "@/lib/connectors/ghl/errors";
+import { getConnection, readCredentials, type PublicConnection } from "@/lib/db/connections";
+import { createConnectionHttp, type ConnectionHttp } from "./connection-http";
+import { governorKey } from "./rate-governor";
+import { ConnectionNeedsReconnectError } from "./token-manager";
+
+export type ConnectionRuntime = { http: ConnectionHttp; connection: ConnectionInfo; provider: string };
+
+// Our own assumption for Details Flowers (contracts/details-flowers): 60 requests / 10 s.
+const DF_LIMITS = { burstMax: 60, burstWindowMs: 10_000, dailyMax: 1_000_000 };
+
+async function dfAuthFor(connection: PublicConnection): Promise<AuthDefinition> {
+  if (connection.kind === "api_key") return { kind: "api-key", header: DF_API_KEY_HEADER };
+  const { credentials } = await readCredentials(connection.id);
+  const { clientId, clientSecret } = credentials;
+  if (!clientId || !clientSecret) throw new FatalError(`Details Flowers connection "${connection.label}" has no client credentials stored; connect it again`);
+  return dfClientCredentialsAuth(() => ({ clientId, clientSecret }));
+}
+
+export async function runtimeForConnection(connectionId: string, options: { timeoutMs?: number } = {}): Promise<ConnectionRuntime> {
+  const connection = await getConnection(connectionId);
+  if (!connection || connection.status === "disconnected") {
+    throw new FatalError(`The connection ${connectionId} no longer exists or was disconnected; pick another one in the workflow`);
+  }
+  if (connection.status === "needs_reconnect") throw new ConnectionNeedsReconnectError(connection.id, connection.lastError ?? "it needs to be reconnected");
+  const info: ConnectionInfo = { id: connection.id, accountId: connection.accountId, scopes: connection.scopes };
+  if (connection.provider === "ghl") {
+    const http = createConnectionHttp({
+      connection,
+      auth: connection.kind === "oauth2" ? ghlOAuth2 : ghlPrivateIntegrationToken,
+      baseUrl: ghlBaseUrl(),
+      classifyError: classifyGhlError,
+      defaultHeaders: { Version: GHL_API_VERSION },
+      governor: { key: governorKey("ghl", connection.accountId) },
+      timeoutMs: options.timeoutMs,
+    });
+    return { http, connection: info, provider: "ghl" };
+  }
+  if (connection.provider === "details-flowers") {
+    const http = createConnectionHttp({
+      connection,
+      auth: await dfAuthFor(connection),
+      baseUrl: readDfEnv().apiBaseUrl,
+      classifyError: classifyDfError,
+      governor: { key: governorKey("details-flowers", connection.accountId ?? connection.id), limits: DF_LIMITS },
+      timeoutMs: options.timeoutMs,
+    });
+    return { http, connection: info, provider: "details-flowers" };
+  }
+  throw new FatalError(`Unknown provider ${connection.provider} on connection ${connection.id}`);
+}
