@@ -118,8 +118,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   return {
     async request(req) {
-      await options.beforeRequest?.(req);
       const auth = (await options.authHeaders?.()) ?? {};
+      // The rate-limit slot is taken last, right before sending: a slot granted and then held
+      // while credentials load would reach the API later than the governor assumed.
+      await options.beforeRequest?.(req);
       const isForm = req.body instanceof URLSearchParams;
       const headers: Record<string, string> = {
         accept: "application/json",

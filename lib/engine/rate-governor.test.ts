@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RateLimitedError } from "@/lib/connectors/errors";
 import { disconnectDb } from "@/lib/db/client";
-import { createRateGovernor, governorKey, rateGovernor, type Grant } from "./rate-governor";
+import { createRateGovernor, governorKey, guardMs, rateGovernor, type Grant } from "./rate-governor";
 import { workerClients } from "@/lib/db/test-workers";
 
 const workers = workerClients(3);
@@ -32,23 +32,12 @@ describe("rate governor", () => {
     );
     const elapsed = Date.now() - started;
 
-    const windows = new Map<number, number[]>();
-    for (const grant of grants) {
-      const slots = windows.get(grant.windowStart.getTime()) ?? [];
-      slots.push(grant.slot);
-      windows.set(grant.windowStart.getTime(), slots);
-    }
-    const starts = [...windows.keys()].sort((a, b) => a - b);
-    for (const start of starts) {
-      const slots = windows.get(start)!.sort((a, b) => a - b);
-      expect(slots.length).toBeLessThanOrEqual(100);
-      // Each grant took a distinct slot: nothing was handed out twice.
-      expect(slots).toEqual(Array.from({ length: slots.length }, (_, i) => i + 1));
-    }
-    for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(1000);
-    // Throughput: every window but the last is full, so no capacity under the ceiling is wasted.
-    for (const start of starts.slice(0, -1)) expect(windows.get(start)).toHaveLength(100);
-    expect(elapsed).toBeLessThanOrEqual((Math.ceil(300 / 100) + 1) * 1000);
+    // Sliding-window invariant: any 100 consecutive grants span at least one full window,
+    // so no interval of the API's window length (wherever it starts) sees more than 100.
+    const times = grants.map((g) => g.grantedAt.getTime()).sort((a, b) => a - b);
+    for (let i = 0; i + 100 < times.length; i++) expect(times[i + 100] - times[i]).toBeGreaterThanOrEqual(1000);
+    // Throughput: three windows (padded by the jitter guard) and some slack, not more.
+    expect(elapsed).toBeLessThanOrEqual(3 * (1000 + guardMs(1000)) + 1000);
   });
 
   it("grants exactly the burst limit when callers may not wait", async () => {

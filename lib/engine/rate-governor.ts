@@ -13,7 +13,7 @@ export type RateLimits = { burstMax: number; burstWindowMs: number; dailyMax: nu
 /** GHL's documented limits per app and location (ghl-api.md §6). */
 export const DEFAULT_LIMITS: RateLimits = { burstMax: 100, burstWindowMs: 10_000, dailyMax: 200_000 };
 
-export type Grant = { waitedMs: number; windowStart: Date; slot: number };
+export type Grant = { waitedMs: number; windowStart: Date; slot: number; grantedAt: Date };
 
 export type Usage = { burstUsed: number; burstMax: number; dailyUsed: number; dailyMax: number; blockedUntil: Date | null };
 
@@ -45,6 +45,7 @@ type AttemptRow = {
   wait_ms: number;
   window_start: Date | null;
   slot: number;
+  granted_at: Date | null;
 };
 
 function resolve(limits?: Partial<RateLimits>): RateLimits {
@@ -52,26 +53,33 @@ function resolve(limits?: Partial<RateLimits>): RateLimits {
 }
 
 const TODAY = `to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
-// Expressions on the row being updated, so they always see its latest locked version.
-const ROLLED = `(window_start + window_ms * interval '1 millisecond' <= clock_timestamp())`;
-const BURST_USED = `(CASE WHEN ${ROLLED} THEN 0 ELSE window_count END)`;
 const MS_TO_TOMORROW = `extract(epoch FROM (date_trunc('day', clock_timestamp() AT TIME ZONE 'UTC') + interval '1 day' - clock_timestamp() AT TIME ZONE 'UTC')) * 1000`;
+
+/*
+ * A sliding log, not fixed windows: `recent` holds the grant times of the last window, so no
+ * interval of that length anywhere holds more than the limit — whatever the API's own window
+ * boundaries are. The window is padded by a small guard so network jitter between our grant
+ * and the API's arrival clock cannot squeeze two grants closer than the API's window.
+ */
+export const guardMs = (windowMs: number) => Math.max(500, Math.round(windowMs * 0.05));
+const SPAN = (recent: string, windowMs: string) => `(SELECT t FROM unnest(${recent}) t WHERE t > clock_timestamp() - ${windowMs} * interval '1 millisecond')`;
+const IN_WINDOW = (recent: string, windowMs: string) => `(SELECT count(*)::int FROM ${SPAN(recent, windowMs)} w(t))`;
 
 /*
  * The reservation: the conflict branch updates only when a slot is free (its WHERE sees the
  * latest committed row, locked), so RETURNING yields a row exactly when the slot is ours.
  * Otherwise the second branch explains why and how long to wait, from the statement's
  * snapshot; the caller retries, so a slightly stale answer costs only a short extra wait.
+ * $1 key, $2 max per window, $3 window ms, $4 daily max, $5 padded window ms.
  */
 const ACQUIRE_SQL = `
 WITH attempt AS (
-  INSERT INTO rate_limit_buckets AS b (key, window_start, window_count, window_max, window_ms, day, day_count, day_max, updated_at)
-  VALUES ($1::text, clock_timestamp(), 1, $2::int, $3::int, ${TODAY}, 1, $4::int, now())
+  INSERT INTO rate_limit_buckets AS b (key, window_start, window_count, window_max, window_ms, day, day_count, day_max, recent, updated_at)
+  VALUES ($1::text, clock_timestamp(), 1, $2::int, $3::int, ${TODAY}, 1, $4::int, ARRAY[clock_timestamp()]::timestamptz[], now())
   ON CONFLICT (key) DO UPDATE SET
-    window_start = CASE WHEN b.window_start + EXCLUDED.window_ms * interval '1 millisecond' <= clock_timestamp()
-                        THEN clock_timestamp() ELSE b.window_start END,
-    window_count = CASE WHEN b.window_start + EXCLUDED.window_ms * interval '1 millisecond' <= clock_timestamp()
-                        THEN 1 ELSE b.window_count + 1 END,
+    recent = COALESCE((SELECT array_agg(t ORDER BY t) FROM ${SPAN("b.recent", "$5::int")} w(t)), '{}'::timestamptz[]) || clock_timestamp(),
+    window_count = ${IN_WINDOW("b.recent", "$5::int")} + 1,
+    window_start = COALESCE((SELECT min(t) FROM ${SPAN("b.recent", "$5::int")} w(t)), clock_timestamp()),
     day_count = CASE WHEN b.day = EXCLUDED.day THEN b.day_count + 1 ELSE 1 END,
     day = EXCLUDED.day,
     window_max = EXCLUDED.window_max,
@@ -80,12 +88,11 @@ WITH attempt AS (
     blocked_until = NULL,
     updated_at = now()
   WHERE (b.blocked_until IS NULL OR b.blocked_until <= clock_timestamp())
-    AND (CASE WHEN b.window_start + EXCLUDED.window_ms * interval '1 millisecond' <= clock_timestamp()
-              THEN 0 ELSE b.window_count END) < EXCLUDED.window_max
+    AND ${IN_WINDOW("b.recent", "$5::int")} < EXCLUDED.window_max
     AND (CASE WHEN b.day = EXCLUDED.day THEN b.day_count ELSE 0 END) < EXCLUDED.day_max
-  RETURNING window_start, window_count
+  RETURNING window_start, window_count, recent[array_length(recent, 1)] AS granted_at
 )
-SELECT true AS granted, 'ok' AS reason, 0::float8 AS wait_ms, window_start, window_count AS slot FROM attempt
+SELECT true AS granted, 'ok' AS reason, 0::float8 AS wait_ms, window_start, window_count AS slot, granted_at FROM attempt
 UNION ALL
 SELECT false,
   CASE WHEN b.day = ${TODAY} AND b.day_count >= $4::int THEN 'day'
@@ -93,8 +100,11 @@ SELECT false,
        ELSE 'window' END,
   CASE WHEN b.day = ${TODAY} AND b.day_count >= $4::int THEN ${MS_TO_TOMORROW}
        WHEN b.blocked_until > clock_timestamp() THEN extract(epoch FROM b.blocked_until - clock_timestamp()) * 1000
-       ELSE extract(epoch FROM b.window_start + b.window_ms * interval '1 millisecond' - clock_timestamp()) * 1000 END::float8,
-  b.window_start, b.window_count
+       -- the grant whose expiry frees a slot: the (count - max + 1)-th oldest in the window
+       ELSE COALESCE(extract(epoch FROM (SELECT t FROM ${SPAN("b.recent", "$5::int")} w(t) ORDER BY t
+                       OFFSET GREATEST(0, ${IN_WINDOW("b.recent", "$5::int")} - $2::int) LIMIT 1)
+                     + $5::int * interval '1 millisecond' - clock_timestamp()) * 1000, 0) END::float8,
+  b.window_start, b.window_count, NULL::timestamptz
 FROM rate_limit_buckets b
 WHERE b.key = $1 AND NOT EXISTS (SELECT 1 FROM attempt)`;
 
@@ -116,9 +126,9 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 export function createRateGovernor(client: Db = db()): RateGovernor {
   async function attempt(key: string, limits: RateLimits): Promise<AttemptRow> {
-    const rows = await client.$queryRawUnsafe<AttemptRow[]>(ACQUIRE_SQL, key, limits.burstMax, limits.burstWindowMs, limits.dailyMax);
+    const rows = await client.$queryRawUnsafe<AttemptRow[]>(ACQUIRE_SQL, key, limits.burstMax, limits.burstWindowMs, limits.dailyMax, limits.burstWindowMs + guardMs(limits.burstWindowMs));
     // Empty: the row was created by another worker after this statement's snapshot.
-    return rows[0] ?? { granted: false, reason: "race", wait_ms: 0, window_start: null, slot: 0 };
+    return rows[0] ?? { granted: false, reason: "race", wait_ms: 0, window_start: null, slot: 0, granted_at: null };
   }
 
   return {
@@ -128,7 +138,9 @@ export function createRateGovernor(client: Db = db()): RateGovernor {
       const started = Date.now();
       for (;;) {
         const row = await attempt(key, limits);
-        if (row.granted && row.window_start) return { waitedMs: Date.now() - started, windowStart: row.window_start, slot: row.slot };
+        if (row.granted && row.window_start) {
+          return { waitedMs: Date.now() - started, windowStart: row.window_start, slot: row.slot, grantedAt: row.granted_at ?? row.window_start };
+        }
         const waitMs = Math.max(MIN_RETRY_MS, Math.ceil(row.wait_ms));
         if (row.reason === "day") {
           throw new RateLimitedError(`daily request quota for ${key} used up; resets at midnight UTC`, waitMs);
@@ -146,16 +158,18 @@ export function createRateGovernor(client: Db = db()): RateGovernor {
     async observe(key, headers) {
       const { burstRemaining: burst, dailyRemaining: daily } = parseGhlRateLimitHeaders(headers);
       if (burst === null && daily === null) return;
-      // Writes only when something changes: this runs after every response.
+      // Writes only when something changes: this runs after every response. Grants the API
+      // counted but we did not are added to the log as if made now.
       await client.$executeRawUnsafe(
         `UPDATE rate_limit_buckets SET
-           window_start = CASE WHEN $2::int IS NOT NULL AND ${ROLLED} THEN clock_timestamp() ELSE window_start END,
-           window_count = CASE WHEN $2::int IS NULL THEN window_count ELSE GREATEST(${BURST_USED}, window_max - $2::int) END,
+           recent = CASE WHEN $2::int IS NULL THEN recent
+                         ELSE recent || array_fill(clock_timestamp(), ARRAY[GREATEST(0, (window_max - $2::int) - ${IN_WINDOW("recent", "window_ms")})]) END,
+           window_count = CASE WHEN $2::int IS NULL THEN window_count ELSE GREATEST(${IN_WINDOW("recent", "window_ms")}, window_max - $2::int) END,
            day = CASE WHEN $3::int IS NULL THEN day ELSE ${TODAY} END,
            day_count = CASE WHEN $3::int IS NULL THEN day_count ELSE GREATEST(0, day_max - $3::int) END,
            updated_at = now()
          WHERE key = $1 AND (
-           ($2::int IS NOT NULL AND ${BURST_USED} < window_max - $2::int)
+           ($2::int IS NOT NULL AND ${IN_WINDOW("recent", "window_ms")} < window_max - $2::int)
            OR ($3::int IS NOT NULL AND (day <> ${TODAY} OR day_count <> GREATEST(0, day_max - $3::int))))`,
         key,
         burst,
@@ -186,7 +200,7 @@ export function createRateGovernor(client: Db = db()): RateGovernor {
         { burst_used: number; burst_max: number; daily_used: number; daily_max: number; blocked_until: Date | null }[]
       >(
         `SELECT
-           ${BURST_USED} AS burst_used,
+           ${IN_WINDOW("recent", "window_ms")} AS burst_used,
            window_max AS burst_max,
            CASE WHEN day = ${TODAY} THEN day_count ELSE 0 END AS daily_used,
            day_max AS daily_max,
