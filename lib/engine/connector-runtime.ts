@@ -18,6 +18,9 @@ import { ConnectionNeedsReconnectError } from "./token-manager";
 export type ConnectionRuntime = { http: ConnectionHttp; connection: ConnectionInfo; provider: string };
 
 // Our own assumption for Details Flowers (contracts/details-flowers): 60 requests / 10 s.
+// Longer waits park the run (RateLimitedError) instead of holding a worker slot.
+const MAX_INLINE_WAIT_MS = 5_000;
+
 const DF_LIMITS = { burstMax: 60, burstWindowMs: 10_000, dailyMax: 1_000_000 };
 
 async function dfAuthFor(connection: PublicConnection): Promise<AuthDefinition> {
@@ -42,7 +45,7 @@ export async function runtimeForConnection(connectionId: string, options: { time
       baseUrl: ghlBaseUrl(),
       classifyError: classifyGhlError,
       defaultHeaders: { Version: GHL_API_VERSION },
-      governor: { key: governorKey("ghl", connection.accountId) },
+      governor: { key: governorKey("ghl", connection.accountId), wait: { maxWaitMs: MAX_INLINE_WAIT_MS } },
       timeoutMs: options.timeoutMs,
     });
     return { http, connection: info, provider: "ghl" };
@@ -53,7 +56,7 @@ export async function runtimeForConnection(connectionId: string, options: { time
       auth: await dfAuthFor(connection),
       baseUrl: readDfEnv().apiBaseUrl,
       classifyError: classifyDfError,
-      governor: { key: governorKey("details-flowers", connection.accountId ?? connection.id), limits: DF_LIMITS },
+      governor: { key: governorKey("details-flowers", connection.accountId ?? connection.id), limits: DF_LIMITS, wait: { maxWaitMs: MAX_INLINE_WAIT_MS } },
       timeoutMs: options.timeoutMs,
     });
     return { http, connection: info, provider: "details-flowers" };

@@ -65,3 +65,27 @@ export async function pollTrigger(trigger: TriggerDefinition, connectionId: stri
     { timeout: 120_000, maxWait: 10_000 },
   );
 }
+
+/** Every (polling trigger, connection) used by an enabled, published workflow. */
+export async function pollAll(now = new Date(), lookup: (key: string) => TriggerDefinition | undefined): Promise<PollOutcome[]> {
+  const versions = await db().workflowVersion.findMany({
+    where: { publishedFor: { enabled: true } },
+    select: { triggerKey: true, graph: true },
+  });
+  const targets = new Map<string, { trigger: TriggerDefinition; connectionId: string }>();
+  for (const version of versions) {
+    const trigger = lookup(version.triggerKey);
+    if (!trigger?.poll) continue;
+    const node = (version.graph as { nodes?: { kind?: string; connectionId?: string }[] }).nodes?.find((n) => n.kind === "trigger");
+    if (node?.connectionId) targets.set(pollStateKey(trigger.key, node.connectionId), { trigger, connectionId: node.connectionId });
+  }
+  const outcomes: PollOutcome[] = [];
+  for (const { trigger, connectionId } of targets.values()) {
+    try {
+      outcomes.push(await pollTrigger(trigger, connectionId, now));
+    } catch {
+      // Recorded in trigger_states.last_error; one failing connection must not stop the others.
+    }
+  }
+  return outcomes;
+}

@@ -1,9 +1,13 @@
-/** A worker process: heartbeat plus the job handlers, stopped gracefully on SIGTERM/SIGINT. */
+/** A worker process: job queue, heartbeat, and the job handlers; graceful stop on SIGTERM/SIGINT. */
 import { disconnectDb } from "@/lib/db/client";
+import { startQueue, stopQueue } from "@/lib/engine/queue";
 import { logger } from "@/lib/log";
 import { startHeartbeat } from "./heartbeat";
+import { registerJobs } from "./jobs";
 
 export async function startWorker(): Promise<void> {
+  await startQueue({ role: "worker" });
+  await registerJobs();
   const stopHeartbeat = startHeartbeat();
   logger.info({ pid: process.pid }, "worker started");
   let stopping = false;
@@ -11,6 +15,8 @@ export async function startWorker(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "worker stopping");
+    // Graceful: finish the jobs in hand; unfinished runs are resumed by another worker anyway.
+    await stopQueue({ graceful: true, timeoutMs: 8_000 }).catch((err) => logger.warn({ err }, "queue stop failed"));
     await stopHeartbeat();
     await disconnectDb();
     process.exit(0);

@@ -2,7 +2,7 @@
  * Graph queries shared by validation, the executor and the canvas. Indexes are cached per
  * graph object, so treat graphs as immutable values (as React state and saved versions are).
  */
-import type { GraphEdge, GraphNode, WorkflowGraph } from "./schema";
+import type { GraphEdge, GraphNode, TriggerNode, WorkflowGraph } from "./schema";
 
 export type GraphIndex = {
   nodes: Map<string, GraphNode>;
@@ -31,8 +31,8 @@ export function indexGraph(graph: WorkflowGraph): GraphIndex {
   return index;
 }
 
-export function triggerOf(graph: WorkflowGraph): GraphNode | undefined {
-  return graph.nodes.find((node) => node.kind === "trigger");
+export function triggerOf(graph: WorkflowGraph): TriggerNode | undefined {
+  return graph.nodes.find((node): node is TriggerNode => node.kind === "trigger");
 }
 
 /** Targets of `nodeId`'s output `handle`, in edge order. */

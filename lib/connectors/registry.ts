@@ -1,0 +1,32 @@
+/** Every connector Bloombridge ships, listed explicitly (no import side effects). */
+import type { ConnectorDefinition, OperationDefinition, TriggerDefinition } from "./define";
+import { ghlConnector } from "./ghl/connector";
+import { webhookConnector } from "./webhook/connector";
+
+export const CONNECTORS: readonly ConnectorDefinition[] = [ghlConnector, webhookConnector];
+
+const operations = new Map<string, OperationDefinition>(CONNECTORS.flatMap((c) => c.operations.map((op) => [op.key, op] as const)));
+const triggers = new Map<string, TriggerDefinition>(CONNECTORS.flatMap((c) => c.triggers.map((t) => [t.key, t] as const)));
+
+export function getOperation(key: string): OperationDefinition | undefined {
+  return operations.get(key);
+}
+
+export function getTrigger(key: string): TriggerDefinition | undefined {
+  return triggers.get(key);
+}
+
+export function listOperations(): OperationDefinition[] {
+  return [...operations.values()];
+}
+
+export function listTriggers(): TriggerDefinition[] {
+  return [...triggers.values()];
+}
+
+/** Trigger keys that fire for a vendor event type (webhook delivery) or are the key itself (polling). */
+export function triggerKeysForEvent(source: string, eventType: string): string[] {
+  return listTriggers()
+    .filter((t) => t.connector === source && (t.key === eventType || t.eventTypes?.includes(eventType)))
+    .map((t) => t.key);
+}

@@ -1,0 +1,83 @@
+/** Workflows: an autosaved draft graph, immutable published versions, enable / pause. */
+import { z } from "zod";
+import { getOperation, getTrigger } from "@/lib/connectors/registry";
+import { catalogFromDefinitions, GRAPH_SCHEMA_VERSION, migrateGraph, triggerOf, validateGraph, type WorkflowGraph } from "@/lib/engine/graph";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { listOperations, listTriggers } from "@/lib/connectors/registry";
+import { db } from "./client";
+
+export const EMPTY_GRAPH: WorkflowGraph = { schemaVersion: GRAPH_SCHEMA_VERSION, nodes: [], edges: [] };
+
+export class WorkflowInvalidError extends Error {
+  constructor(readonly issues: { code: string; message: string; nodeId?: string; field?: string }[]) {
+    super(`The workflow cannot be published: ${issues.map((i) => i.message).join("; ")}`);
+  }
+}
+
+export function graphCatalog() {
+  return catalogFromDefinitions({ operations: listOperations(), triggers: listTriggers() });
+}
+
+export async function createWorkflow(input: { name: string; description?: string | null; graph?: unknown; createdById?: string | null }) {
+  const graph = input.graph === undefined ? EMPTY_GRAPH : migrateGraph(input.graph);
+  return db().workflow.create({
+    data: { name: input.name, description: input.description ?? null, draftGraph: graph as unknown as Prisma.InputJsonValue, createdById: input.createdById ?? null },
+  });
+}
+
+export async function saveDraft(id: string, graph: unknown) {
+  const parsed = migrateGraph(graph);
+  return db().workflow.update({ where: { id }, data: { draftGraph: parsed as unknown as Prisma.InputJsonValue, draftUpdatedAt: new Date() } });
+}
+
+/** Validates the draft, snapshots it as the next immutable version, and enables the workflow. */
+export async function publishWorkflow(id: string, options: { note?: string; createdById?: string | null } = {}) {
+  const workflow = await db().workflow.findUniqueOrThrow({ where: { id } });
+  const graph = migrateGraph(workflow.draftGraph);
+  const result = validateGraph(graph, graphCatalog());
+  if (!result.ok) throw new WorkflowInvalidError(result.errors);
+  const trigger = triggerOf(graph);
+  if (!trigger || !getTrigger(trigger.triggerKey)) throw new WorkflowInvalidError([{ code: "no_trigger", message: "The workflow needs a trigger" }]);
+  return db().$transaction(async (tx) => {
+    const last = await tx.workflowVersion.aggregate({ where: { workflowId: id }, _max: { version: true } });
+    const version = await tx.workflowVersion.create({
+      data: { workflowId: id, version: (last._max.version ?? 0) + 1, graph: graph as unknown as Prisma.InputJsonValue, triggerKey: trigger.triggerKey, note: options.note ?? null, createdById: options.createdById ?? null },
+    });
+    await tx.workflow.update({ where: { id }, data: { publishedVersionId: version.id, enabled: true, pausedReason: null, consecutiveFailures: 0 } });
+    return version;
+  });
+}
+
+export async function setEnabled(id: string, enabled: boolean, reason?: string) {
+  const workflow = await db().workflow.findUniqueOrThrow({ where: { id } });
+  if (enabled && !workflow.publishedVersionId) throw new WorkflowInvalidError([{ code: "not_published", message: "Publish the workflow before enabling it" }]);
+  return db().workflow.update({ where: { id }, data: { enabled, pausedReason: enabled ? null : (reason ?? "Paused by a user"), consecutiveFailures: enabled ? 0 : undefined } });
+}
+
+export async function rollbackTo(id: string, versionNumber: number, createdById?: string | null) {
+  const version = await db().workflowVersion.findUniqueOrThrow({ where: { workflowId_version: { workflowId: id, version: versionNumber } } });
+  await saveDraft(id, version.graph);
+  return publishWorkflow(id, { note: `Rollback to version ${versionNumber}`, createdById });
+}
+
+export const workflowExportSchema = z.object({
+  format: z.literal("bloombridge.workflow"),
+  schemaVersion: z.number().int(),
+  name: z.string().min(1),
+  description: z.string().nullish(),
+  graph: z.unknown(),
+});
+
+export async function exportWorkflow(id: string) {
+  const workflow = await db().workflow.findUniqueOrThrow({ where: { id } });
+  return { format: "bloombridge.workflow" as const, schemaVersion: GRAPH_SCHEMA_VERSION, name: workflow.name, description: workflow.description, graph: migrateGraph(workflow.draftGraph) };
+}
+
+export async function importWorkflow(data: unknown, createdById?: string | null) {
+  const parsed = workflowExportSchema.parse(data);
+  return createWorkflow({ name: parsed.name, description: parsed.description, graph: parsed.graph, createdById });
+}
+
+export function operationExists(key: string): boolean {
+  return Boolean(getOperation(key));
+}

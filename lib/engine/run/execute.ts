@@ -1,0 +1,207 @@
+/**
+ * Executes one run of a published workflow version. Every step is checkpointed before the
+ * next starts; finished steps are reused, so a restarted, resumed or replayed run never
+ * repeats a call that already succeeded. Retries, waits and delays park the run and put it
+ * back on the queue instead of holding a worker.
+ */
+import { getOperation } from "@/lib/connectors/registry";
+import { db } from "@/lib/db/client";
+import { logger } from "@/lib/log";
+import { downstreamOf, evaluateCondition, migrateGraph, nextNodes, topologicalOrder, triggerOf, type GraphNode, type WorkflowGraph } from "../graph";
+import { evaluateMapping, loopScope, type Scope } from "../mapping";
+import { decide } from "./failure";
+import { claimRun, finishRun, parkRun, renewLease, type ClaimedRun } from "./lifecycle";
+import { describeError } from "./payload";
+import { runAction } from "./step-action";
+import { loadSteps, saveStep, type StepRecord } from "./steps";
+
+type Outcome = { kind: "done" } | { kind: "stopped" } | { kind: "parked" } | { kind: "failed"; error: unknown } | { kind: "cancelled" };
+
+class Parked extends Error {}
+class Cancelled extends Error {}
+class RunFailed extends Error {
+  constructor(readonly detail: unknown) {
+    super("run failed");
+  }
+}
+class FilteredOut extends Error {}
+
+type Walk = {
+  run: ClaimedRun;
+  graph: WorkflowGraph;
+  steps: Map<string, StepRecord>;
+  order: string[];
+  nodes: Map<string, GraphNode>;
+  /** For each loop, the nodes of its body (reached through its "each" output). */
+  bodies: Map<string, Set<string>>;
+};
+
+const DELAY_UNIT_MS = { seconds: 1_000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
+
+export async function executeRun(runId: string): Promise<Outcome | null> {
+  const run = await claimRun(runId);
+  if (!run) return null;
+  try {
+    const [version, event] = await Promise.all([
+      db().workflowVersion.findUniqueOrThrow({ where: { id: run.workflow_version_id } }),
+      db().triggerEvent.findUniqueOrThrow({ where: { id: run.event_id } }),
+    ]);
+    const graph = migrateGraph(version.graph);
+    const trigger = triggerOf(graph);
+    if (!trigger) throw new RunFailed({ message: "The workflow has no trigger", kind: "invalid_graph" });
+    const walk: Walk = {
+      run,
+      graph,
+      steps: await loadSteps(run.id),
+      order: topologicalOrder(graph),
+      nodes: new Map(graph.nodes.map((n) => [n.id, n])),
+      bodies: new Map(graph.nodes.filter((n) => n.kind === "loop").map((n) => [n.id, downstreamOf(graph, n.id, "each")])),
+    };
+    const inAnyBody = new Set([...walk.bodies.values()].flatMap((s) => [...s]));
+    const scope: Scope = { [trigger.id]: event.payload };
+    await walkFrom(walk, nextNodes(graph, trigger.id, "out"), (id) => !inAnyBody.has(id), scope, "");
+    await finishRun(run.id, run.workflow_id, { status: "succeeded" });
+    return { kind: "done" };
+  } catch (error) {
+    if (error instanceof FilteredOut) {
+      await finishRun(run.id, run.workflow_id, { status: "succeeded" });
+      return { kind: "stopped" };
+    }
+    if (error instanceof Parked) return { kind: "parked" };
+    if (error instanceof Cancelled) return { kind: "cancelled" };
+    const detail = error instanceof RunFailed ? error.detail : describeError(error);
+    if (!(error instanceof RunFailed)) logger.error({ err: error, runId }, "run failed unexpectedly");
+    await finishRun(run.id, run.workflow_id, { status: "failed", error: detail });
+    return { kind: "failed", error: detail };
+  }
+}
+
+/** Runs the nodes reachable from `entries` (within `allowed`), in topological order. */
+async function walkFrom(walk: Walk, entries: string[], allowed: (id: string) => boolean, scope: Scope, suffix: string): Promise<void> {
+  const active = new Set(entries.filter(allowed));
+  for (const id of walk.order) {
+    if (!active.has(id)) continue;
+    if ((await renewLease(walk.run.id)) !== "running") throw new Cancelled();
+    const node = walk.nodes.get(id);
+    if (!node) continue;
+    const handle = await runNode(walk, node, scope, suffix, allowed);
+    if (handle) for (const next of nextNodes(walk.graph, id, handle)) if (allowed(next)) active.add(next);
+  }
+}
+
+/** Executes one node; returns the output handle to follow, or null to follow nothing. */
+async function runNode(walk: Walk, node: GraphNode, scope: Scope, suffix: string, allowed: (id: string) => boolean): Promise<string | null> {
+  const stepKey = node.id + suffix;
+  const previous = walk.steps.get(stepKey);
+  const startedAt = new Date();
+  const save = (status: "succeeded" | "failed" | "waiting" | "retrying", extra: { input?: unknown; output?: unknown; error?: unknown; calls?: unknown[]; attempt?: number } = {}) =>
+    saveStep({ runId: walk.run.id, nodeId: node.id, stepKey, status, startedAt, attempt: extra.attempt ?? previous?.attempt ?? 1, ...extra, finishedAt: status === "waiting" || status === "retrying" ? null : undefined });
+
+  switch (node.kind) {
+    case "trigger":
+      return null;
+    case "filter": {
+      const passed = await evaluateCondition(node.condition, scope);
+      await save("succeeded", { output: { passed } });
+      if (!passed) throw new FilteredOut();
+      return "out";
+    }
+    case "branch": {
+      let handle = "default";
+      if (node.mode === "if") handle = (await evaluateCondition(node.condition, scope)) ? "true" : "false";
+      else for (const c of node.cases) if (await evaluateCondition(c.condition, scope)) { handle = c.id; break; }
+      await save("succeeded", { output: { took: handle } });
+      return handle;
+    }
+    case "delay": {
+      const until = previous?.status === "waiting" && previous.output ? new Date(String((previous.output as { until: string }).until)) : await delayUntil(node, scope);
+      if (previous?.status === "succeeded") return "out";
+      if (until.getTime() > Date.now()) {
+        await save("waiting", { output: { until: until.toISOString() } });
+        await parkRun(walk.run.id, "delay", until, false);
+        throw new Parked();
+      }
+      await save("succeeded", { output: { until: until.toISOString() } });
+      return "out";
+    }
+    case "loop": {
+      const items = await evaluateMapping(node.items, scope, { input: "items" });
+      if (!Array.isArray(items)) {
+        await save("failed", { error: { message: `"${node.label}" needs a list to repeat over, got ${typeof items}`, kind: "mapping" } });
+        throw new RunFailed({ message: `"${node.label}" needs a list to repeat over`, kind: "mapping", nodeId: node.id });
+      }
+      if (node.maxItems && items.length > node.maxItems) throw new RunFailed({ message: `"${node.label}" got ${items.length} items, more than its limit of ${node.maxItems}`, kind: "limit", nodeId: node.id });
+      const body = walk.bodies.get(node.id) ?? new Set<string>();
+      const nested = new Set([...walk.bodies.entries()].filter(([id]) => body.has(id)).flatMap(([, s]) => [...s]));
+      for (let i = 0; i < items.length; i++) {
+        await walkFrom(walk, nextNodes(walk.graph, node.id, "each"), (id) => body.has(id) && !nested.has(id), loopScope(scope, node.id, items[i], i), `${suffix}#${i}`);
+      }
+      scope[node.id] = { count: items.length };
+      await save("succeeded", { output: { count: items.length } });
+      return "done";
+    }
+    case "action":
+      return runActionNode(walk, node, scope, stepKey, previous, save, allowed);
+  }
+}
+
+async function runActionNode(
+  walk: Walk,
+  node: Extract<GraphNode, { kind: "action" }>,
+  scope: Scope,
+  stepKey: string,
+  previous: StepRecord | undefined,
+  save: (status: "succeeded" | "failed" | "waiting" | "retrying", extra?: { input?: unknown; output?: unknown; error?: unknown; calls?: unknown[]; attempt?: number }) => Promise<void>,
+  allowed: (id: string) => boolean,
+): Promise<string | null> {
+  if (previous?.status === "succeeded") {
+    scope[node.id] = previous.output;
+    return "out";
+  }
+  const operation = getOperation(node.operationKey);
+  if (!operation) {
+    const error = { message: `Unknown operation ${node.operationKey}; it may have been removed`, kind: "invalid_graph" };
+    await save("failed", { error });
+    throw new RunFailed({ ...error, nodeId: node.id });
+  }
+  // Rate-limit waits do not count as attempts; retries of failures do.
+  const attempt = previous?.status === "retrying" ? previous.attempt + 1 : (previous?.attempt ?? 1);
+  try {
+    const result = await runAction({ node, operation, scope, idempotencyKey: `${walk.run.id}:${stepKey}` });
+    await save("succeeded", { input: result.input, output: result.output, calls: result.calls, attempt });
+    scope[node.id] = result.output;
+    return "out";
+  } catch (error) {
+    const detail = describeError(error);
+    const decision = decide(error, attempt, node.settings, node.connectionId);
+    if (decision.action === "retry") {
+      await save("retrying", { error: detail, attempt });
+      await parkRun(walk.run.id, `retry:${node.id}`, decision.at, true);
+      throw new Parked();
+    }
+    if (decision.action === "wait") {
+      await save("waiting", { error: detail, attempt });
+      await parkRun(walk.run.id, decision.waitingFor, decision.until, false);
+      throw new Parked();
+    }
+    await save("failed", { error: detail, attempt });
+    const errorPath = nextNodes(walk.graph, node.id, "error").filter(allowed);
+    if (errorPath.length) {
+      scope[node.id] = { error: { message: detail.message, kind: detail.kind, status: detail.status } };
+      return "error";
+    }
+    if (node.settings?.continueOnError) {
+      scope[node.id] = { error: { message: detail.message, kind: detail.kind, status: detail.status } };
+      return "out";
+    }
+    throw new RunFailed({ ...detail, nodeId: node.id, nodeLabel: node.label });
+  }
+}
+
+async function delayUntil(node: Extract<GraphNode, { kind: "delay" }>, scope: Scope): Promise<Date> {
+  if (node.mode === "duration") return new Date(Date.now() + node.amount * DELAY_UNIT_MS[node.unit]);
+  const value = await evaluateMapping(node.until, scope, { input: "until" });
+  const date = new Date(String(value));
+  if (Number.isNaN(date.getTime())) throw new RunFailed({ message: `"${node.label}" could not read "${String(value)}" as a date`, kind: "mapping", nodeId: node.id });
+  return date;
+}

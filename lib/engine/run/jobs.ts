@@ -1,0 +1,28 @@
+/** The engine's job handlers, subscribed by every worker. */
+import { logger } from "@/lib/log";
+import type { TriggerJob } from "../ingest";
+import { QUEUES, schedule, work } from "../queue";
+import { executeRun } from "./execute";
+import { sweepRuns, type RunJob } from "./lifecycle";
+import { routeEvent } from "./route-event";
+
+const SWEEP_QUEUE = QUEUES.prune;
+
+export async function registerEngineJobs(concurrency = Number(process.env.WORKER_CONCURRENCY ?? 4)): Promise<void> {
+  await work<TriggerJob>(QUEUES.trigger, { batchSize: concurrency, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+    await Promise.all(jobs.map((job) => routeEvent(job.data.eventId)));
+  });
+  await work<RunJob>(QUEUES.run, { batchSize: concurrency, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+    await Promise.all(
+      jobs.map(async (job) => {
+        const outcome = await executeRun(job.data.runId);
+        if (outcome) logger.info({ runId: job.data.runId, outcome: outcome.kind }, "run step batch finished");
+      }),
+    );
+  });
+  await work(SWEEP_QUEUE, { batchSize: 1 }, async () => {
+    const swept = await sweepRuns();
+    if (swept) logger.info({ swept }, "re-queued stalled or due runs");
+  });
+  await schedule(SWEEP_QUEUE, "* * * * *");
+}
