@@ -1,0 +1,30 @@
+/** Installs a template as a new workflow draft, bound to the first active connection of each system. */
+import { db } from "@/lib/db/client";
+import { createWorkflow } from "@/lib/db/workflows";
+import { getOperation, getTrigger } from "@/lib/connectors/registry";
+import type { WorkflowGraph } from "../graph";
+import { getTemplate } from "./recipes";
+
+export class TemplateError extends Error {}
+
+export async function installTemplate(key: string, options: { connections?: Partial<Record<string, string>>; createdById?: string | null; name?: string } = {}) {
+  const template = getTemplate(key);
+  if (!template) throw new TemplateError(`No template called "${key}"`);
+  const chosen = { ...(await defaultConnections()), ...options.connections };
+  const graph: WorkflowGraph = {
+    ...template.graph,
+    nodes: template.graph.nodes.map((node) => {
+      const connector = node.kind === "action" ? getOperation(node.operationKey)?.connector : node.kind === "trigger" ? getTrigger(node.triggerKey)?.connector : undefined;
+      const connectionId = connector ? chosen[connector] : undefined;
+      return connectionId && (node.kind === "action" || node.kind === "trigger") ? { ...node, connectionId } : node;
+    }),
+  };
+  return createWorkflow({ name: options.name ?? template.name, description: template.description, graph, createdById: options.createdById });
+}
+
+async function defaultConnections(): Promise<Record<string, string>> {
+  const rows = await db().connection.findMany({ where: { status: "active" }, orderBy: { createdAt: "asc" } });
+  const byProvider: Record<string, string> = {};
+  for (const row of rows) byProvider[row.provider] ??= row.id;
+  return byProvider;
+}
