@@ -3,6 +3,7 @@ export type NavItem = { href: string; label: string; icon: string };
 
 export const NAV: NavItem[] = [
   { href: "/", label: "Overview", icon: "home" },
+  { href: "/workflows", label: "Workflows", icon: "workflows" },
   { href: "/connections", label: "Connections", icon: "connections" },
   { href: "/settings/users", label: "Users", icon: "users" },
   { href: "/settings/api-keys", label: "API keys", icon: "key" },

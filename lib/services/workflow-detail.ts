@@ -1,0 +1,35 @@
+/** Everything the workflow page shows: draft, versions, validation, steps in order. */
+import { getOperation, getTrigger } from "@/lib/connectors/registry";
+import { db } from "@/lib/db/client";
+import { graphCatalog } from "@/lib/db/workflows";
+import { migrateGraph, topologicalOrder, validateGraph, type GraphNode } from "@/lib/engine/graph";
+import { statusOf } from "./workflows";
+
+export type StepSummary = { id: string; label: string; kind: GraphNode["kind"]; what: string; connectionLabel: string | null };
+
+export async function workflowDetail(id: string) {
+  const workflow = await db().workflow.findUnique({ where: { id }, include: { versions: { orderBy: { version: "desc" } }, publishedVersion: true } });
+  if (!workflow) return null;
+  const graph = migrateGraph(workflow.draftGraph);
+  const validation = validateGraph(graph, graphCatalog());
+  const connections = new Map((await db().connection.findMany({ select: { id: true, label: true } })).map((c) => [c.id, c.label]));
+  let order: string[];
+  try {
+    order = topologicalOrder(graph);
+  } catch {
+    order = graph.nodes.map((n) => n.id);
+  }
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const steps: StepSummary[] = order.flatMap((nodeId) => {
+    const node = byId.get(nodeId);
+    if (!node) return [];
+    const what =
+      node.kind === "trigger" ? (getTrigger(node.triggerKey)?.label ?? node.triggerKey)
+      : node.kind === "action" ? (getOperation(node.operationKey)?.label ?? node.operationKey)
+      : { filter: "Filter", branch: "Branch", loop: "For each", delay: "Delay" }[node.kind];
+    const connectionId = node.kind === "action" || node.kind === "trigger" ? node.connectionId : undefined;
+    return [{ id: node.id, label: node.label, kind: node.kind, what, connectionLabel: connectionId ? (connections.get(connectionId) ?? "missing connection") : null }];
+  });
+  const draftChanged = workflow.publishedVersion ? JSON.stringify(workflow.publishedVersion.graph) !== JSON.stringify(graph) : true;
+  return { workflow, graph, validation, steps, status: statusOf(workflow), draftChanged };
+}
