@@ -3,6 +3,9 @@ import { ghlOAuth2 } from "@/lib/connectors/ghl/auth";
 import { createGhlHttpClient } from "@/lib/connectors/ghl/client";
 import { consumeOAuthState, createOAuthState, saveConnectionForAccount } from "@/lib/db/connections";
 import { recordAudit } from "@/lib/db/audit";
+import { resumeRunsForConnection } from "@/lib/engine/run/lifecycle";
+import { startQueue } from "@/lib/engine/queue";
+import { tokenManager } from "@/lib/engine/token-manager";
 
 export function publicUrl(): string {
   return (process.env.BLOOMBRIDGE_PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
@@ -37,5 +40,10 @@ export async function completeGhlAuthorization(input: { code: string; state: str
     createdById: input.userId,
   });
   await recordAudit({ actorType: "user", actorId: input.userId, action: "connection.connect", target: connection.id, details: { provider: "ghl", accountId: tokens.accountId } });
+  // A reconnect: forget the cached dead token and let the runs parked on it continue.
+  tokenManager().forget(connection.id);
+  await startQueue({ role: "web" });
+  const resumed = await resumeRunsForConnection(connection.id);
+  if (resumed) await recordAudit({ actorType: "system", action: "runs.resume_after_reconnect", target: connection.id, details: { runs: resumed } });
   return { connection, returnTo: pending.returnTo ?? "/connections" };
 }

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
-import { createConnection } from "@/lib/db/connections";
+import { createConnection, updateConnection } from "@/lib/db/connections";
 import { createWorkflow, publishWorkflow } from "@/lib/db/workflows";
 import { startGhlSandbox, type GhlSandboxHandle } from "@/sandbox/ghl/server";
 import type { WorkflowGraph } from "../graph";
@@ -12,7 +12,8 @@ import { ingestEvent } from "../ingest";
 import { stopQueue } from "../queue";
 import { governorKey } from "../rate-governor";
 import { executeRun } from "./execute";
-import { AUTO_PAUSE_AFTER } from "./lifecycle";
+import { AUTO_PAUSE_AFTER, resumeRunsForConnection } from "./lifecycle";
+import { tokenManager } from "../token-manager";
 import { routeEvent } from "./route-event";
 
 let sandbox: GhlSandboxHandle;
@@ -167,6 +168,20 @@ describe("executor", () => {
     expect(await executeRun(looped.runId)).toEqual({ kind: "done" });
     const keys = (await run(looped.runId)).steps.map((s) => s.stepKey).sort();
     expect(keys).toEqual(["each", "only", "tagnote#0", "tagnote#1", "tagnote#2"]);
+  });
+
+  it("parks runs on a revoked connection and resumes them after it is reconnected", async () => {
+    const revoked = await createConnection({ provider: "ghl", kind: "pit", label: "revoked", credentials: { accessToken: "pit-revoked" }, accountId: locationId });
+    const workflowId = await publish({ nodes: [trigger, noteStep({ connectionId: revoked.id })], edges: [{ id: "e1", source: "trigger", target: "note" }] });
+    const { runId } = await fire(workflowId, { id: contactId, firstName: "Amy" });
+    expect(await executeRun(runId)).toEqual({ kind: "parked" });
+    expect(await run(runId)).toMatchObject({ status: "waiting", waitingFor: `reconnect:${revoked.id}`, attempts: 0 });
+    expect((await db().connection.findUniqueOrThrow({ where: { id: revoked.id } })).status).toBe("needs_reconnect");
+
+    await updateConnection(revoked.id, { credentials: { accessToken: sandbox.sandbox.config.pit }, status: "active", lastError: null });
+    tokenManager().forget(revoked.id);
+    expect(await resumeRunsForConnection(revoked.id)).toBe(1);
+    expect(await executeRun(runId)).toEqual({ kind: "done" });
   });
 
   it("refuses to publish an invalid workflow and names the problem", async () => {
