@@ -22,7 +22,7 @@ test("recipe 1 from a template: a contact created in HighLevel becomes a Details
   await expect(page.getByText("Published version 1")).toBeVisible();
   // The trigger listens on one HighLevel location (its connection); fire the event there.
   const triggerStep = await page.getByTestId("step-trigger").textContent();
-  const locationId = /HighLevel location (\w+)/.exec(triggerStep ?? "")?.[1];
+  const locationId = /HighLevel location ([A-Za-z0-9]{20})/.exec(triggerStep ?? "")?.[1];
   expect(locationId).toBeTruthy();
 
   // A newcomer fires the trigger from the HighLevel sandbox's admin page.

@@ -1,21 +1,10 @@
 /** Every connector Bloombridge ships, listed explicitly (no import side effects). */
 import type { ConnectorDefinition, OperationDefinition, TriggerDefinition } from "./define";
-import { dfAuth } from "./details-flowers/auth";
-import { dfOperationList } from "./details-flowers/operations";
+import { detailsFlowersConnector } from "./details-flowers/connector";
 import { ghlConnector } from "./ghl/connector";
 import { webhookConnector } from "./webhook/connector";
 
-// Details Flowers' operations; its triggers join when its connector definition lands.
-const detailsFlowersActions: ConnectorDefinition = {
-  key: "details-flowers",
-  label: "Details Flowers",
-  description: "Clients, events, tasks, notes and appointments in Details Flowers (Bloombridge's assumed contract).",
-  auth: dfAuth,
-  operations: dfOperationList,
-  triggers: [],
-};
-
-export const CONNECTORS: readonly ConnectorDefinition[] = [ghlConnector, detailsFlowersActions, webhookConnector];
+export const CONNECTORS: readonly ConnectorDefinition[] = [ghlConnector, detailsFlowersConnector, webhookConnector];
 
 const operations = new Map<string, OperationDefinition>(CONNECTORS.flatMap((c) => c.operations.map((op) => [op.key, op] as const)));
 const triggers = new Map<string, TriggerDefinition>(CONNECTORS.flatMap((c) => c.triggers.map((t) => [t.key, t] as const)));
