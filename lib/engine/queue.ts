@@ -38,6 +38,7 @@ export type TransactionClient =
   | Prisma.TransactionClient;
 
 let boss: PgBoss | undefined;
+let stopping = false;
 let starting: Promise<PgBoss> | undefined;
 
 export async function startQueue(options: {
@@ -48,6 +49,7 @@ export async function startQueue(options: {
   max?: number;
 }): Promise<PgBoss> {
   if (boss) return boss;
+  if (!starting) stopping = false;
   starting ??= (async () => {
     const worker = options.role === "worker";
     const instance = new PgBoss({
@@ -60,7 +62,12 @@ export async function startQueue(options: {
       supervise: worker,
       schedule: worker,
     });
-    instance.on("error", (error) => logger.error({ err: error }, "queue error"));
+    // Only the message: pg errors carry their whole client (connection settings) along.
+    instance.on("error", (error) => {
+      const detail = { message: error.message, code: (error as { code?: string }).code };
+      if (stopping || detail.code === "57P01") logger.debug(detail, "queue connection closed while shutting down");
+      else logger.error(detail, "queue error");
+    });
     try {
       await instance.start();
       for (const name of Object.values(QUEUES)) await instance.createQueue(name);
@@ -129,6 +136,7 @@ export async function unschedule(name: string): Promise<void> {
 }
 
 export async function stopQueue(options: { graceful?: boolean; timeoutMs?: number } = {}): Promise<void> {
+  stopping = true;
   const instance = boss ?? (await starting?.catch(() => undefined));
   boss = undefined;
   if (!instance) return;
