@@ -19,6 +19,10 @@ test("an admin connects a HighLevel location through the OAuth flow", async ({ p
   await expect(card).toContainText("OAuth");
   await expect(card).toContainText("contacts.readonly");
   await expect(card).toContainText("Active");
+
+  // "Test" makes a real authenticated call through the stored token.
+  await card.getByRole("button", { name: "Test" }).click();
+  await expect(card.getByTestId("connection-test-result")).toContainText("Works");
 });
 
 test("a forged OAuth callback is refused", async ({ page }) => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
@@ -12,6 +12,7 @@ type Props = {
   connection: ConnectionViewModel;
   canManage: boolean;
   disconnect: (input: { id: string }) => Promise<ActionResult<{ id: string }>>;
+  test: (input: { id: string }) => Promise<ActionResult<{ ok: true; ms: number } | { ok: false; message: string }>>;
 };
 
 function Gauge({ label, used, max }: { label: string; used: number; max: number }) {
@@ -29,8 +30,15 @@ function Gauge({ label, used, max }: { label: string; used: number; max: number 
   );
 }
 
-export function ConnectionCard({ connection: c, canManage, disconnect }: Props) {
+export function ConnectionCard({ connection: c, canManage, disconnect, test }: Props) {
   const [pending, start] = useTransition();
+  const [tested, setTested] = useState<string | null>(null);
+  const runTest = () =>
+    start(async () => {
+      const result = await test({ id: c.id });
+      if (!result.ok) setTested(result.error);
+      else setTested(result.data.ok ? `Works: answered in ${result.data.ms} ms` : `Failed: ${result.data.message}`);
+    });
   const kindLabel = { oauth2: "OAuth", pit: "Private Integration Token", client_credentials: "Client credentials", api_key: "API key" }[c.kind] ?? c.kind;
   return (
     <Card data-testid={`connection-${c.provider}`}>
@@ -75,8 +83,17 @@ export function ConnectionCard({ connection: c, canManage, disconnect }: Props) 
             <Gauge label="Today" used={c.usage.dailyUsed} max={c.usage.dailyMax} />
           </div>
         )}
+        {tested && (
+          <p role="status" data-testid="connection-test-result" className={tested.startsWith("Works") ? "text-success" : "text-destructive"}>
+            {tested}
+          </p>
+        )}
+        <div className="flex gap-2 pt-2">
+          <Button size="sm" variant="outline" disabled={pending || c.status === "disconnected"} onClick={runTest}>
+            Test
+          </Button>
         {canManage && (
-          <div className="flex gap-2 pt-2">
+          <>
             {c.provider === "ghl" && c.kind === "oauth2" && (
               <Button asChild size="sm" variant={c.status === "needs_reconnect" ? "default" : "outline"}>
                 <a href="/api/oauth/ghl/start">Reconnect</a>
@@ -85,8 +102,9 @@ export function ConnectionCard({ connection: c, canManage, disconnect }: Props) 
             <Button size="sm" variant="outline" disabled={pending} onClick={() => start(async () => void (await disconnect({ id: c.id })))}>
               Disconnect
             </Button>
-          </div>
+          </>
         )}
+        </div>
       </CardContent>
     </Card>
   );

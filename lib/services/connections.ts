@@ -1,6 +1,7 @@
 /** Connection management used by the Connections page and the public API. */
 import { z } from "zod";
 import { createConnection, disconnect, getConnection, listConnections, type PublicConnection } from "@/lib/db/connections";
+import { runtimeForConnection } from "@/lib/engine/connector-runtime";
 import { governorKey, rateGovernor, type Usage } from "@/lib/engine/rate-governor";
 
 export const ghlPitInput = z.object({
@@ -62,4 +63,20 @@ export async function connectionsWithUsage(): Promise<ConnectionView[]> {
   return Promise.all(
     rows.map(async (row) => ({ ...row, usage: row.provider === "ghl" ? await governor.usage(governorKey("ghl", row.accountId)) : null })),
   );
+}
+
+/** A cheap authenticated read through the real client stack (auth, refresh, governor). */
+export async function testConnection(id: string): Promise<{ ok: true; ms: number } | { ok: false; message: string }> {
+  const started = Date.now();
+  try {
+    const runtime = await runtimeForConnection(id, { timeoutMs: 10_000 });
+    if (runtime.provider === "ghl") {
+      await runtime.http.request({ method: "POST", path: "/contacts/search", body: { locationId: runtime.connection.accountId, pageLimit: 1 } });
+    } else {
+      await runtime.http.request({ method: "GET", path: "/clients", query: { limit: 1 } });
+    }
+    return { ok: true, ms: Date.now() - started };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { action } from "@/lib/auth/guard";
 import { actorOf } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
-import { addDetailsFlowersConnection, addGhlPrivateToken, dfCredentialsInput, ghlPitInput, removeConnection } from "@/lib/services/connections";
+import { addDetailsFlowersConnection, addGhlPrivateToken, dfCredentialsInput, ghlPitInput, removeConnection, testConnection } from "@/lib/services/connections";
 
 const userIdOf = (p: { kind: string; id: string }) => (p.kind === "user" ? p.id : null);
 
@@ -28,4 +28,10 @@ export const disconnectAction = action("admin", z.object({ id: z.uuid() }), asyn
   await recordAudit({ ...actorOf(principal), action: "connection.disconnect", target: id });
   revalidatePath("/connections");
   return { id };
+});
+
+export const testConnectionAction = action("viewer", z.object({ id: z.uuid() }), async ({ id }) => {
+  const result = await testConnection(id);
+  revalidatePath("/connections");
+  return result;
 });
