@@ -13,6 +13,7 @@ export const QUEUES = {
   run: "run-workflow",
   poll: "poll-trigger",
   prune: "prune-history",
+  sweep: "sweep-runs",
   backfill: "backfill",
 } as const;
 

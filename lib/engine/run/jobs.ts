@@ -4,9 +4,10 @@ import type { TriggerJob } from "../ingest";
 import { QUEUES, schedule, work } from "../queue";
 import { executeRun } from "./execute";
 import { sweepRuns, type RunJob } from "./lifecycle";
+import { pruneRuns } from "./prune";
 import { routeEvent } from "./route-event";
 
-const SWEEP_QUEUE = QUEUES.prune;
+const SWEEP_QUEUE = QUEUES.sweep;
 
 export async function registerEngineJobs(concurrency = Number(process.env.WORKER_CONCURRENCY ?? 4)): Promise<void> {
   await work<TriggerJob>(QUEUES.trigger, { batchSize: concurrency, pollingIntervalSeconds: 0.5 }, async (jobs) => {
@@ -25,4 +26,9 @@ export async function registerEngineJobs(concurrency = Number(process.env.WORKER
     if (swept) logger.info({ swept }, "re-queued stalled or due runs");
   });
   await schedule(SWEEP_QUEUE, "* * * * *");
+  await work(QUEUES.prune, { batchSize: 1 }, async () => {
+    const { deleted } = await pruneRuns();
+    if (deleted) logger.info({ deleted }, "pruned run history");
+  });
+  await schedule(QUEUES.prune, "17 * * * *");
 }
