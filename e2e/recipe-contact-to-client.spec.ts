@@ -39,4 +39,13 @@ test("recipe 1 from a template: a contact created in HighLevel becomes a Details
     await expect(page.locator(`[data-testid="client-card"][data-email="${email}"]`)).toContainText("Poppy Field", { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
   await expect(page.locator(`[data-testid="client-card"][data-email="${email}"] [data-testid="external-id"][data-system="ghl"]`)).toBeVisible();
+
+  // …and the run, with each step's input and output, in the run history.
+  await page.goto(`/runs?contact=${encodeURIComponent(email)}`);
+  const row = page.getByTestId("run-row").first();
+  await expect(row).toContainText("Poppy Field");
+  await row.getByRole("link").click();
+  await expect(page.getByTestId("step-upsertClient")).toContainText("Create or update the client");
+  await page.getByTestId("step-upsertClient").getByText("Output").click();
+  await expect(page.getByTestId("step-upsertClient").getByTestId("step-output")).toContainText(email);
 });

@@ -4,6 +4,7 @@ export type NavItem = { href: string; label: string; icon: string };
 export const NAV: NavItem[] = [
   { href: "/", label: "Overview", icon: "home" },
   { href: "/workflows", label: "Workflows", icon: "workflows" },
+  { href: "/runs", label: "Runs", icon: "runs" },
   { href: "/connections", label: "Connections", icon: "connections" },
   { href: "/settings/users", label: "Users", icon: "users" },
   { href: "/settings/api-keys", label: "API keys", icon: "key" },
