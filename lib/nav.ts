@@ -6,6 +6,7 @@ export const NAV: NavItem[] = [
   { href: "/workflows", label: "Workflows", icon: "workflows" },
   { href: "/runs", label: "Runs", icon: "runs" },
   { href: "/connections", label: "Connections", icon: "connections" },
+  { href: "/catalog", label: "Catalog", icon: "book-open" },
   { href: "/settings/users", label: "Users", icon: "users" },
   { href: "/settings/api-keys", label: "API keys", icon: "key" },
 ];

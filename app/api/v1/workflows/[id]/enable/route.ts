@@ -1,0 +1,16 @@
+import { route } from "@/lib/auth/guard";
+import { auditApiWrite } from "@/lib/api/audit";
+import { conflict, respond } from "@/lib/api/http";
+import { workflowSchema } from "@/lib/api/schemas";
+import { findWorkflowOr404, toWorkflow } from "@/lib/api/workflows";
+import { setEnabled } from "@/lib/db/workflows";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route({ role: "editor", apiKeys: true }, async ({ params, principal }) => {
+  const workflow = await findWorkflowOr404(params.id);
+  if (!workflow.publishedVersionId) throw conflict(`Workflow ${workflow.id} has never been published; publish it, which also enables it`);
+  await setEnabled(workflow.id, true);
+  await auditApiWrite(principal, "workflow.enable", workflow.id);
+  return respond(workflowSchema, toWorkflow(await findWorkflowOr404(workflow.id)));
+});

@@ -1,0 +1,41 @@
+/**
+ * A manual run is an event aimed at one workflow: ingest it like any trigger event, then
+ * route it at once so the caller gets the run id (the worker's routing is idempotent).
+ */
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { getTrigger } from "@/lib/connectors/registry";
+import { db } from "@/lib/db/client";
+import { HttpError, zodDetails } from "@/lib/auth/guard";
+import { ingestEvent } from "@/lib/engine/ingest";
+import { routeEvent } from "@/lib/engine/run/route-event";
+import { conflict } from "./http";
+import type { manualRunBody } from "./schemas";
+
+type ManualRun = z.output<typeof manualRunBody>;
+
+export async function startManualRun(workflow: { id: string; enabled: boolean; publishedVersionId: string | null }, request: ManualRun) {
+  if (!workflow.publishedVersionId) throw conflict(`Workflow ${workflow.id} has no published version; publish it before running it`);
+  if (!workflow.enabled) throw conflict(`Workflow ${workflow.id} is paused; enable it before running it`);
+  const version = await db().workflowVersion.findUniqueOrThrow({ where: { id: workflow.publishedVersionId } });
+  const trigger = getTrigger(version.triggerKey);
+  if (!trigger) throw conflict(`The published version uses trigger ${version.triggerKey}, which this server no longer offers`);
+
+  const payload = request.payload ?? trigger.sample;
+  const parsed = trigger.payload.safeParse(payload);
+  if (!parsed.success) {
+    throw new HttpError(422, "validation_failed", `The payload does not match the ${trigger.key} trigger's payload`, zodDetails(parsed.error).map((d) => ({ ...d, field: `payload.${d.field}` })));
+  }
+  const { eventId, duplicate } = await ingestEvent({
+    source: trigger.connector,
+    delivery: "manual",
+    dedupeKey: `manual:${workflow.id}:${request.dedupeKey ?? randomUUID()}`,
+    eventType: trigger.key,
+    accountId: null,
+    payload: { ...(payload as Record<string, unknown>), _bloombridge: { workflowId: workflow.id } },
+    subject: request.subject,
+  });
+  const runIds = duplicate ? [] : await routeEvent(eventId);
+  const existing = duplicate ? await db().run.findFirst({ where: { eventId, workflowId: workflow.id, replayOfId: null }, select: { id: true } }) : null;
+  return { eventId, runId: runIds[0] ?? existing?.id ?? null, duplicate };
+}
