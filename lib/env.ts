@@ -56,6 +56,7 @@ export const envSchema = z.object({
   DF_WEBHOOK_SECRET: optionalString,
   DF_SANDBOX_PORT: port.default(4020),
   BLOOMBRIDGE_WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  BLOOMBRIDGE_WEBHOOK_ALLOW_HOSTS: z.string().optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be smtp:// or smtps://").optional(),
   ALERT_EMAIL_FROM: z.email().default("bloombridge@localhost"),
 });

@@ -2,7 +2,15 @@
 import type { ConnectorDefinition, OperationDefinition, TriggerDefinition } from "./define";
 import { detailsFlowersConnector } from "./details-flowers/connector";
 import { ghlConnector } from "./ghl/connector";
-import { webhookConnector } from "./webhook/connector";
+import { createWebhookConnector } from "./webhook/connector";
+
+// Private and loopback targets stay refused unless the operator allows them.
+const webhookConnector = createWebhookConnector({
+  guard: {
+    allowPrivate: ["true", "1", "yes"].includes(process.env.BLOOMBRIDGE_WEBHOOK_ALLOW_PRIVATE ?? ""),
+    allowHosts: (process.env.BLOOMBRIDGE_WEBHOOK_ALLOW_HOSTS ?? "").split(",").map((h) => h.trim()).filter(Boolean),
+  },
+});
 
 export const CONNECTORS: readonly ConnectorDefinition[] = [ghlConnector, detailsFlowersConnector, webhookConnector];
 

@@ -323,7 +323,7 @@ export type Change = z.infer<typeof Change>;
 
 export const ChangeList = z.object({
   data: z.array(Change).describe("Changes in seq order"),
-  nextCursor: z.string().describe("Pass as `since` on the next call; equals the last seq returned, or the given `since` when nothing is new"),
+  nextCursor: z.string().describe("Resume point: pass as `since` on the next call (never null, even when nothing is new)"),
   hasMore: z.boolean().describe("True when more changes are waiting beyond this page"),
 }).describe("A page of the change feed");
 export type ChangeList = z.infer<typeof ChangeList>;
