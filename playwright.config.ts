@@ -24,7 +24,8 @@ export default defineConfig({
     command: "bash scripts/e2e-server.sh",
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 600_000,
-    reuseExistingServer: false,
+    // E2E_REUSE_SERVER=1 runs against a server you started with scripts/e2e-server.sh (handy while writing a journey).
+    reuseExistingServer: Boolean(process.env.E2E_REUSE_SERVER),
     gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     stdout: "pipe",
     stderr: "pipe",

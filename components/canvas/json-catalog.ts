@@ -24,7 +24,7 @@ export function jsonCatalog(entries: readonly CatalogEntry[]): JsonGraphCatalog 
   const triggers = new Map<string, CatalogTrigger>();
   for (const entry of entries) {
     if (entry.kind === "action") {
-      operations.set(entry.key, { label: entry.label, input: schemaAsZod(entry.inputSchema), output: schemaAsZod(entry.outputSchema) });
+      operations.set(entry.key, { label: entry.label, connector: entry.connector, input: schemaAsZod(entry.inputSchema), output: schemaAsZod(entry.outputSchema) });
     } else if (entry.kind === "trigger") {
       triggers.set(entry.key, { label: entry.label, payload: schemaAsZod(entry.outputSchema) });
     }

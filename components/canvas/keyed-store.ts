@@ -9,6 +9,8 @@ export type KeyedStore<V> = {
   get(key: string): V | undefined;
   /** Replaces all values; unchanged keys (by `equal`) keep their old value object. */
   setAll(values: Readonly<Record<string, V>>): void;
+  /** Sets one value, keeping the others. */
+  set(key: string, value: V): void;
   subscribe(listener: () => void): () => void;
 };
 
@@ -28,6 +30,12 @@ export function createKeyedStore<V>(equal: (a: V, b: V) => boolean = Object.is):
       }
       values = merged;
       if (changed) for (const listener of listeners) listener();
+    },
+    set(key, value) {
+      const old = values.get(key);
+      if (old !== undefined && equal(old, value)) return;
+      values = new Map(values).set(key, value);
+      for (const listener of listeners) listener();
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -86,7 +86,7 @@ function NodeConfigPanelView(props: NodeConfigPanelProps) {
             </p>
           </div>
           {(node.kind === "trigger" || node.kind === "action") && (
-            <ConnectionPicker connector={connector} connections={props.connections} value={node.connectionId} readOnly={readOnly} onChange={(connectionId) => onNodeChange({ ...node, connectionId })} />
+            <ConnectionPicker connector={connector} connections={props.connections} value={node.connectionId} readOnly={readOnly} forTrigger={node.kind === "trigger"} onChange={(connectionId) => onNodeChange({ ...node, connectionId })} />
           )}
           {node.kind === "trigger" && <TriggerConfig node={node} triggers={props.triggers} onChange={onNodeChange} sample={triggerSample} onTestTrigger={props.onTestTrigger} readOnly={readOnly} />}
           {node.kind === "action" && (

@@ -1,6 +1,6 @@
 /** New nodes from catalog entries, with readable ids (references in mappings show them). */
 import type { GraphNode, WorkflowGraph } from "@/lib/engine/graph";
-import type { CatalogEntry } from "./types";
+import type { CatalogEntry, ConnectionSummary } from "./types";
 
 type Position = { x: number; y: number };
 
@@ -17,7 +17,13 @@ function idBase(entry: CatalogEntry): string {
   return rest || entry.key;
 }
 
-export function createNode(entry: CatalogEntry, graph: WorkflowGraph, position: Position): GraphNode {
+/** The connection a new step starts with: the only active one of its connector, as Zapier does. */
+function soleConnection(entry: CatalogEntry, connections: readonly ConnectionSummary[]): string | undefined {
+  const candidates = connections.filter((c) => c.provider === entry.connector && c.status === "active");
+  return candidates.length === 1 ? candidates[0].id : undefined;
+}
+
+export function createNode(entry: CatalogEntry, graph: WorkflowGraph, position: Position, connections: readonly ConnectionSummary[] = []): GraphNode {
   const taken = new Set(graph.nodes.map((n) => n.id));
   const id = uniqueNodeId(idBase(entry), taken);
   const base = { id, label: entry.label, position };
@@ -31,8 +37,9 @@ export function createNode(entry: CatalogEntry, graph: WorkflowGraph, position: 
     case "logic.delay":
       return { ...base, kind: "delay", mode: "duration", amount: 5, unit: "minutes" };
   }
-  if (entry.kind === "trigger") return { ...base, kind: "trigger", triggerKey: entry.key };
-  return { ...base, kind: "action", operationKey: entry.key, inputs: {} };
+  const connectionId = soleConnection(entry, connections);
+  if (entry.kind === "trigger") return { ...base, kind: "trigger", triggerKey: entry.key, ...(connectionId ? { connectionId } : {}) };
+  return { ...base, kind: "action", operationKey: entry.key, ...(connectionId ? { connectionId } : {}), inputs: {} };
 }
 
 /** The catalog key a node was made from, for labels and icons. */

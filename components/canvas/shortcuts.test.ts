@@ -51,4 +51,15 @@ describe("keyed store", () => {
     expect(calls).toBe(2);
     expect(store.get("b")).toBeUndefined();
   });
+
+  it("sets one key without touching the others, and stays quiet when nothing changed", () => {
+    const store = createKeyedStore<string>();
+    let calls = 0;
+    store.subscribe(() => calls++);
+    store.setAll({ a: "failed", b: "succeeded" });
+    store.set("a", "succeeded");
+    store.set("a", "succeeded");
+    expect(calls).toBe(2);
+    expect([store.get("a"), store.get("b")]).toEqual(["succeeded", "succeeded"]);
+  });
 });

@@ -39,7 +39,8 @@ export type SaveState = "saved" | "unsaved" | "saving" | "failed";
 
 export type TestStepResult = { output?: unknown; error?: string };
 
-export type PublishResult = { ok: true } | { errors: { message: string; nodeId?: string }[] | string[] };
+/** `cancelled`: the user backed out of the page's confirmation; nothing to report. */
+export type PublishResult = { ok: true; message?: string } | { cancelled: true } | { errors: { message: string; nodeId?: string }[] | string[] };
 
 export type WorkflowEditorProps = {
   initialGraph: WorkflowGraph;
@@ -50,8 +51,10 @@ export type WorkflowEditorProps = {
   /** Autosave target; called ~800 ms after the last edit. */
   onSave: (graph: WorkflowGraph) => Promise<void>;
   onPublish?: () => Promise<PublishResult>;
-  onTestStep?: (nodeId: string, graph: WorkflowGraph) => Promise<TestStepResult>;
-  onTestTrigger?: () => Promise<{ sample: unknown }>;
+  /** Runs one step for real; `samples` are the outputs its mappings may read, by node id. */
+  onTestStep?: (nodeId: string, graph: WorkflowGraph, samples: Record<string, unknown>) => Promise<TestStepResult>;
+  /** Finds a sample for the trigger of `graph` (the editor's current, maybe unsaved, graph). */
+  onTestTrigger?: (graph: WorkflowGraph) => Promise<{ sample: unknown; message?: string }>;
   readOnly?: boolean;
   runStatus?: Record<string, NodeRunStatus>;
 };

@@ -42,4 +42,17 @@ describe("useAutosave", () => {
     expect(onSave).toHaveBeenCalledTimes(2);
     expect(result.current.state).toBe("saved");
   });
+
+  it("says Unsaved in the same render as the edit, and Saved again after undoing back", async () => {
+    vi.useFakeTimers();
+    const onSave = vi.fn(async (_g: WorkflowGraph) => undefined);
+    const first = graph(0);
+    const { result, rerender } = renderHook(({ g }) => useAutosave(g, onSave), { initialProps: { g: first } });
+    rerender({ g: graph(1) });
+    expect(result.current.state).toBe("unsaved");
+    rerender({ g: first });
+    expect(result.current.state).toBe("saved");
+    await act(async () => void vi.advanceTimersByTime(AUTOSAVE_DELAY_MS + 10));
+    expect(onSave).not.toHaveBeenCalled();
+  });
 });

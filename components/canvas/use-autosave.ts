@@ -13,6 +13,8 @@ export const AUTOSAVE_DELAY_MS = 800;
 export function useAutosave(graph: WorkflowGraph, onSave: (graph: WorkflowGraph) => Promise<void>, disabled = false) {
   const [state, setState] = useState<SaveState>("saved");
   const saved = useRef(graph);
+  // The same as `saved`, as state: the indicator must say "Unsaved" in the very render that changed the graph.
+  const [savedGraph, setSavedGraph] = useState(graph);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const latest = useRef(graph);
   const onSaveRef = useRef(onSave);
@@ -29,6 +31,7 @@ export function useAutosave(graph: WorkflowGraph, onSave: (graph: WorkflowGraph)
     const attempt = onSaveRef.current(target).then(
       () => {
         saved.current = target;
+        setSavedGraph(target);
         setState(latest.current === target ? "saved" : "unsaved");
         return true;
       },
@@ -65,5 +68,6 @@ export function useAutosave(graph: WorkflowGraph, onSave: (graph: WorkflowGraph)
   }, [state]);
 
   /** Saves now (before publishing or testing a step); resolves false when saving failed. */
-  return { state, flush: save };
+  const shown: SaveState = state === "saved" && graph !== savedGraph ? "unsaved" : state;
+  return { state: shown, flush: save };
 }

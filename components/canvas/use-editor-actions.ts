@@ -10,13 +10,13 @@ import { connect, deleteElements, insertAfter, insertOnEdge, pruneDanglingEdges,
 import type { JsonGraphCatalog } from "./json-catalog";
 import { createNode } from "./node-factory";
 import { chainEnd, makeRoom, rightOf } from "./placement";
-import type { CatalogEntry } from "./types";
+import type { CatalogEntry, ConnectionSummary } from "./types";
 import type { EditorGraph } from "./use-editor-graph";
 
 export type InsertTarget = { edgeId: string } | null;
 
 /** Every editing command of the editor, bound to its state; all callbacks are stable. */
-export function useEditorActions(editor: EditorGraph, catalog: JsonGraphCatalog, readOnly: boolean, insertTargetRef: { current: InsertTarget }) {
+export function useEditorActions(editor: EditorGraph, catalog: JsonGraphCatalog, readOnly: boolean, insertTargetRef: { current: InsertTarget }, connections: readonly ConnectionSummary[] = []) {
   const { apply, select, graphRef } = editor;
   const flow = useReactFlow();
   const clipboard = useRef<ClipboardContent | undefined>(undefined);
@@ -46,7 +46,7 @@ export function useEditorActions(editor: EditorGraph, catalog: JsonGraphCatalog,
       insertTargetRef.current = null;
       if (edge) {
         const source = graph.nodes.find((n) => n.id === edge.source);
-        const node = createNode(entry, graph, rightOf(source));
+        const node = createNode(entry, graph, rightOf(source), connections);
         apply((g) => makeRoom(insertOnEdge(g, edge.id, node), node.id));
         select([node.id]);
         return;
@@ -54,11 +54,11 @@ export function useEditorActions(editor: EditorGraph, catalog: JsonGraphCatalog,
       const ids = selectedIds();
       const after = entry.kind === "trigger" ? undefined : ids.size === 1 ? graph.nodes.find((n) => ids.has(n.id)) : chainEnd(graph);
       const position = entry.kind === "trigger" ? { x: Math.min(0, ...graph.nodes.map((n) => n.position.x)) - 300, y: 0 } : rightOf(after);
-      const node = createNode(entry, graph, position);
+      const node = createNode(entry, graph, position, connections);
       apply((g) => makeRoom(insertAfter(g, node, after?.id), node.id));
       select([node.id]);
     },
-    [apply, graphRef, insertTargetRef, readOnly, replaceTrigger, select, selectedIds],
+    [apply, connections, graphRef, insertTargetRef, readOnly, replaceTrigger, select, selectedIds],
   );
 
   const dropEntry = useCallback(
@@ -66,11 +66,11 @@ export function useEditorActions(editor: EditorGraph, catalog: JsonGraphCatalog,
       if (readOnly) return;
       const graph = graphRef.current;
       if (entry.kind === "trigger" && replaceTrigger(entry, graph)) return;
-      const node = createNode(entry, graph, { x: Math.round(position.x - 120), y: Math.round(position.y - 30) });
+      const node = createNode(entry, graph, { x: Math.round(position.x - 120), y: Math.round(position.y - 30) }, connections);
       apply((g) => ({ ...g, nodes: [...g.nodes, node] }));
       select([node.id]);
     },
-    [apply, graphRef, readOnly, replaceTrigger, select],
+    [apply, connections, graphRef, readOnly, replaceTrigger, select],
   );
 
   const deleteSelected = useCallback(() => {

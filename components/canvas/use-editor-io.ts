@@ -17,25 +17,26 @@ export function useStepTesting(props: Pick<WorkflowEditorProps, "samples" | "onT
   const testStep = useCallback(
     async (nodeId: string): Promise<TestStepResult> => {
       if (!onTestStep) return { error: "Testing is not available here" };
-      const result = await onTestStep(nodeId, graphRef.current);
+      const result = await onTestStep(nodeId, graphRef.current, samples);
       if (result.output !== undefined && !result.error) setTested((t) => ({ ...t, [nodeId]: result.output }));
       return result;
     },
-    [graphRef, onTestStep],
+    [graphRef, onTestStep, samples],
   );
 
   const triggerId = graph.nodes.find((n) => n.kind === "trigger")?.id;
   const testTrigger = useCallback(async () => {
     if (!onTestTrigger || !triggerId) return;
-    const { sample } = await onTestTrigger();
+    const { sample, message } = await onTestTrigger(graphRef.current);
     setTested((t) => ({ ...t, [triggerId]: sample }));
-  }, [onTestTrigger, triggerId]);
+    if (message) toast.info("Sample loaded", message);
+  }, [graphRef, onTestTrigger, triggerId]);
 
   return { samples, testStep, testTrigger };
 }
 
 function publishErrors(result: PublishResult): string[] {
-  if ("ok" in result) return [];
+  if (!("errors" in result)) return [];
   return result.errors.map((e) => (typeof e === "string" ? e : e.message));
 }
 
@@ -51,9 +52,10 @@ export function usePublish(onPublish: WorkflowEditorProps["onPublish"], flush: (
         return;
       }
       const result = await onPublish();
+      if ("cancelled" in result) return;
       const errors = publishErrors(result);
-      if (errors.length === 0) {
-        toast.success("Workflow published");
+      if ("ok" in result) {
+        toast.success(result.message ?? "Workflow published");
         return;
       }
       toast.error(`Not published: ${errors.length} ${errors.length === 1 ? "problem" : "problems"}`, errors.slice(0, 3).join(" · "));

@@ -26,7 +26,7 @@ const graph: WorkflowGraph = {
   schemaVersion: 1,
   nodes: [
     { id: "trigger", label: "New contact", position: at(0), kind: "trigger", triggerKey: "ghl.contact.created" },
-    { id: "note", label: "Add note", position: at(300), kind: "action", operationKey: "ghl.note.create", inputs: {} },
+    { id: "note", label: "Add note", position: at(300), kind: "action", operationKey: "ghl.note.create", connectionId: "conn-1", inputs: {} },
   ],
   edges: [{ id: "e1", source: "trigger", target: "note" }],
 };

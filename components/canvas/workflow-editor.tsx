@@ -39,7 +39,11 @@ function EditorInner(props: WorkflowEditorProps) {
   const [insertHint, setInsertHint] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
 
-  const focusPalette = useCallback(() => rootRef.current?.querySelector<HTMLInputElement>("[data-palette-search]")?.focus(), []);
+  const focusPalette = useCallback(() => {
+    const search = rootRef.current?.querySelector<HTMLInputElement>("[data-palette-search]");
+    search?.focus();
+    search?.select();
+  }, []);
   const [services] = useState<CanvasServices>(() => ({
     catalog: jsonCatalog(props.catalog),
     runStatus: createKeyedStore<NodeRunStatus>(),
@@ -56,8 +60,18 @@ function EditorInner(props: WorkflowEditorProps) {
   useEffect(() => services.runStatus.setAll(props.runStatus ?? {}), [services, props.runStatus]);
   const validation = useValidation(graph, catalog, services.issues);
   const autosave = useAutosave(graph, props.onSave, readOnly);
-  const actions = useEditorActions(editor, catalog, readOnly, insertTarget);
+  const actions = useEditorActions(editor, catalog, readOnly, insertTarget, props.connections);
   const testing = useStepTesting(props, editor.graphRef, graph);
+  const { testStep } = testing;
+  // A tested step shows its outcome on the canvas, like a run would.
+  const testAndMark = useCallback(
+    async (nodeId: string) => {
+      const result = await testStep(nodeId);
+      services.runStatus.set(nodeId, result.error ? "failed" : "succeeded");
+      return result;
+    },
+    [services, testStep],
+  );
   const publish = usePublish(props.onPublish, autosave.flush, select);
 
   const selected = useMemo(() => editor.nodes.filter((n) => n.selected), [editor.nodes]);
@@ -166,7 +180,7 @@ function EditorInner(props: WorkflowEditorProps) {
               validation={validation}
               readOnly={readOnly}
               onNodeChange={actions.changeNode}
-              onTestStep={props.onTestStep ? testing.testStep : undefined}
+              onTestStep={props.onTestStep ? testAndMark : undefined}
               onTestTrigger={props.onTestTrigger ? testing.testTrigger : undefined}
               onClose={closePanel}
             />

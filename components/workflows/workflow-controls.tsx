@@ -45,7 +45,9 @@ export function WorkflowControls({ workflowId, canEdit, status, draftChanged, ca
           </Button>
         )}
         <Button variant="outline" asChild>
-          <a href={`/api/v1/workflows/${workflowId}/export`}>Export JSON</a>
+          <a href={`/api/v1/workflows/${workflowId}/export`} download>
+            Export JSON
+          </a>
         </Button>
         <Button variant="outline" asChild>
           <a href={`/runs?workflowId=${workflowId}`}>Runs</a>

@@ -50,6 +50,13 @@ const cases: Record<Prisma.ModelName, Case> = {
     },
     read: (r) => db().workflowVersion.findUniqueOrThrow({ where: { id: String(r.id) } }),
   },
+  WorkflowSample: {
+    create: async () => {
+      const wf = await db().workflow.create({ data: { name: "WS", draftGraph: {} } });
+      return db().workflowSample.create({ data: { workflowId: wf.id, nodeId: "trigger", sample: { email: "a@b.c", tags: ["x"] }, source: "event", capturedAt: at } });
+    },
+    read: (r) => db().workflowSample.findUniqueOrThrow({ where: { workflowId_nodeId: { workflowId: String(r.workflowId), nodeId: String(r.nodeId) } } }),
+  },
   TriggerState: {
     create: () => db().triggerState.create({ data: { key: `t-${stamp}`, cursor: "c", seen: ["a|1"], lastPolledAt: at } }),
     read: (r) => db().triggerState.findUniqueOrThrow({ where: { key: String(r.key) } }),

@@ -1,7 +1,7 @@
 /** Workflows: an autosaved draft graph, immutable published versions, enable / pause. */
 import { z } from "zod";
 import { getOperation, getTrigger } from "@/lib/connectors/registry";
-import { catalogFromDefinitions, GRAPH_SCHEMA_VERSION, migrateGraph, triggerOf, validateGraph, type WorkflowGraph } from "@/lib/engine/graph";
+import { catalogFromDefinitions, diffGraphs, GRAPH_SCHEMA_VERSION, migrateGraph, triggerOf, validateGraph, type WorkflowGraph } from "@/lib/engine/graph";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { listOperations, listTriggers } from "@/lib/connectors/registry";
 import { db } from "./client";
@@ -46,6 +46,20 @@ export async function publishWorkflow(id: string, options: { note?: string; crea
     await tx.workflow.update({ where: { id }, data: { publishedVersionId: version.id, enabled: true, pausedReason: null, consecutiveFailures: 0 } });
     return version;
   });
+}
+
+/** What publishing would do now: the problems that block it, or the changes since the live version. */
+export async function publishPreview(id: string) {
+  const workflow = await db().workflow.findUnique({ where: { id }, include: { publishedVersion: true } });
+  if (!workflow) return null;
+  const draft = migrateGraph(workflow.draftGraph);
+  const validation = validateGraph(draft, graphCatalog());
+  const live = workflow.publishedVersion ? migrateGraph(workflow.publishedVersion.graph) : null;
+  return {
+    errors: validation.errors.map((e) => ({ message: e.message, nodeId: e.nodeId })),
+    changes: diffGraphs(live, draft),
+    liveVersion: workflow.publishedVersion?.version ?? null,
+  };
 }
 
 export async function setEnabled(id: string, enabled: boolean, reason?: string) {

@@ -45,7 +45,7 @@ export function TriggerConfig({ node, triggers, onChange, sample, onTestTrigger,
         </select>
         {entry && <p className="text-xs text-muted-foreground">{entry.description}</p>}
       </div>
-      <section aria-label="Trigger sample" className="space-y-2">
+      <section aria-label="Sample data" className="space-y-2">
         <div className="flex items-center justify-between gap-2">
           <p className="text-sm font-medium">Sample data</p>
           {onTestTrigger && (

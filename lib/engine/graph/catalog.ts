@@ -2,7 +2,8 @@
 import type { z } from "zod";
 import type { OperationDefinition, TriggerDefinition } from "../../connectors/define";
 
-export type CatalogOperation = { input: z.ZodType; output: z.ZodType; label: string };
+/** `connector` set: the action runs through a stored connection of that connector ("webhook" needs none). */
+export type CatalogOperation = { input: z.ZodType; output: z.ZodType; label: string; connector?: string };
 export type CatalogTrigger = { payload: z.ZodType; label: string };
 
 export interface GraphCatalog {
@@ -11,7 +12,7 @@ export interface GraphCatalog {
 }
 
 export function catalogFromDefinitions(definitions: {
-  operations: readonly Pick<OperationDefinition, "key" | "input" | "output" | "label">[];
+  operations: readonly (Pick<OperationDefinition, "key" | "input" | "output" | "label"> & { connector?: string })[];
   triggers: readonly Pick<TriggerDefinition, "key" | "payload" | "label">[];
 }): GraphCatalog {
   const operations = new Map(definitions.operations.map((op) => [op.key, op]));

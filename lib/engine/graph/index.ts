@@ -7,3 +7,4 @@ export * from "./issues";
 export { validateGraph } from "./validate";
 export { toJsonSchema, schemaAtPath, missingRequiredInputs, requiredInputNames, typesOf, type JsonSchema } from "./json-schema";
 export { NO_OUTPUT_SCHEMA, STEP_ERROR_SCHEMA, createOutputResolver } from "./node-outputs";
+export { diffGraphs, type GraphChange } from "./diff";

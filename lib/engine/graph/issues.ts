@@ -6,6 +6,7 @@ export const VALIDATION_CODES = [
   "trigger_count",
   "unknown_trigger",
   "unknown_operation",
+  "missing_connection",
   "missing_required_input",
   "unknown_input",
   "dangling_edge",

@@ -35,11 +35,17 @@ export function checkNode(ctx: MappingContext, catalog: GraphCatalog, node: Grap
   }
 }
 
+const CONNECTIONLESS = new Set(["webhook", "logic"]);
+const CONNECTOR_NAMES: Record<string, string> = { ghl: "HighLevel", "details-flowers": "Details Flowers" };
+
 function checkAction(ctx: MappingContext, catalog: GraphCatalog, node: Extract<GraphNode, { kind: "action" }>): void {
   const label = ctx.name(node.id);
   const operation = catalog.getOperation(node.operationKey);
   if (!operation) {
     ctx.issues.error("unknown_operation", `"${label}" uses an unknown action "${node.operationKey}"`, { nodeId: node.id, field: "operationKey" });
+  }
+  if (operation?.connector && !CONNECTIONLESS.has(operation.connector) && !node.connectionId) {
+    ctx.issues.error("missing_connection", `"${label}" has no connection: pick the ${CONNECTOR_NAMES[operation.connector] ?? operation.connector} account it should use`, { nodeId: node.id, field: "connectionId" });
   }
   const inputSchema = operation ? toJsonSchema(operation.input, "input") : undefined;
   const mapped = Object.entries(node.inputs)

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { catalogFromDefinitions } from "./catalog";
 import { literal, pipeline, ref } from "../mapping/schema";
 import { parseTemplate } from "../mapping/template";
 import { action, catalog, chain, edge, filter, ifBranch, lit, loop, trigger, upsert } from "./fixtures.test-helper";
@@ -261,5 +263,25 @@ describe("validateGraph", () => {
   it("messages name steps by label", () => {
     const graph = withNode(action("t2", "df.task.create", { clientId: ref("upsert", "id") }, "Create follow-up"))();
     expect(pick(issuesOf(graph).errors, "missing_required_input")[0].message).toBe('"Create follow-up" needs a value for "title"');
+  });
+});
+
+describe("connections", () => {
+  const connected = catalogFromDefinitions({
+    triggers: [{ key: "ghl.contact.created", label: "Contact created", payload: z.object({ email: z.string() }) }],
+    operations: [
+      { key: "df.note", label: "Add note", connector: "details-flowers", input: z.object({ body: z.string().optional() }), output: z.object({}) },
+      { key: "hook.send", label: "Send", connector: "webhook", input: z.object({ body: z.string().optional() }), output: z.object({}) },
+    ],
+  });
+  const graph = (connectionId?: string): WorkflowGraph => chain(trigger(), { ...action("note", "df.note", {}), connectionId } as GraphNode, action("send", "hook.send", {}));
+
+  it("asks for a connection on actions that need one, naming the system", () => {
+    const errors = validateGraph(graph(), connected).errors;
+    expect(errors).toEqual([expect.objectContaining({ code: "missing_connection", nodeId: "note", field: "connectionId", message: expect.stringContaining("Details Flowers") })]);
+  });
+
+  it("is satisfied once one is picked; webhook actions never need one", () => {
+    expect(validateGraph(graph("conn-1"), connected).errors).toEqual([]);
   });
 });

@@ -10,16 +10,20 @@ export class TemplateError extends Error {}
 export async function installTemplate(key: string, options: { connections?: Partial<Record<string, string>>; createdById?: string | null; name?: string } = {}) {
   const template = getTemplate(key);
   if (!template) throw new TemplateError(`No template called "${key}"`);
-  const chosen = { ...(await defaultConnections()), ...options.connections };
-  const graph: WorkflowGraph = {
-    ...template.graph,
-    nodes: template.graph.nodes.map((node) => {
+  const graph = bindConnections(template.graph, { ...(await defaultConnections()), ...options.connections });
+  return createWorkflow({ name: options.name ?? template.name, description: template.description, graph, createdById: options.createdById });
+}
+
+/** Points every trigger and action at the chosen connection of its connector (by connector key). */
+export function bindConnections(graph: WorkflowGraph, chosen: Partial<Record<string, string>>): WorkflowGraph {
+  return {
+    ...graph,
+    nodes: graph.nodes.map((node) => {
       const connector = node.kind === "action" ? getOperation(node.operationKey)?.connector : node.kind === "trigger" ? getTrigger(node.triggerKey)?.connector : undefined;
       const connectionId = connector ? chosen[connector] : undefined;
       return connectionId && (node.kind === "action" || node.kind === "trigger") ? { ...node, connectionId } : node;
     }),
   };
-  return createWorkflow({ name: options.name ?? template.name, description: template.description, graph, createdById: options.createdById });
 }
 
 async function defaultConnections(): Promise<Record<string, string>> {

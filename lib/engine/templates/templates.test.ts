@@ -15,7 +15,7 @@ import { startGhlSandbox, type GhlSandboxHandle } from "@/sandbox/ghl/server";
 import { catalogFromDefinitions, validateGraph } from "../graph";
 import { startQueue, stopQueue } from "../queue";
 import { registerEngineJobs } from "../run/jobs";
-import { installTemplate } from "./install";
+import { bindConnections, installTemplate } from "./install";
 import { TEMPLATES } from "./recipes";
 import { listOperations, listTriggers } from "@/lib/connectors/registry";
 
@@ -93,10 +93,12 @@ async function install(key: string) {
 }
 
 describe("recipe templates", () => {
-  it("are valid workflows against the real catalog", () => {
+  it("are valid workflows against the real catalog once bound to connections", () => {
     const catalog = catalogFromDefinitions({ operations: listOperations(), triggers: listTriggers() });
     for (const template of TEMPLATES) {
-      const result = validateGraph(template.graph, catalog);
+      const unbound = validateGraph(template.graph, catalog).errors.map((e) => e.code);
+      expect(new Set(unbound), template.key).toEqual(new Set(["missing_connection"]));
+      const result = validateGraph(bindConnections(template.graph, { ghl: "ghl-connection", "details-flowers": "df-connection" }), catalog);
       expect(result.errors, template.key).toEqual([]);
     }
   });

@@ -5,7 +5,12 @@ import { z } from "zod";
 import { action, HttpError } from "@/lib/auth/guard";
 import { actorOf } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
-import { publishWorkflow, rollbackTo, saveDraft, setEnabled, WorkflowInvalidError } from "@/lib/db/workflows";
+import { saveSample } from "@/lib/db/workflow-samples";
+import { publishPreview, publishWorkflow, rollbackTo, saveDraft, setEnabled, WorkflowInvalidError } from "@/lib/db/workflows";
+import { migrateGraph, triggerOf } from "@/lib/engine/graph";
+import { describeTestError } from "@/lib/engine/testing/describe-error";
+import { testStep } from "@/lib/engine/testing/test-step";
+import { sampleForTrigger } from "@/lib/engine/testing/trigger-sample";
 
 const id = z.uuid();
 
@@ -50,4 +55,46 @@ export const saveDraftAction = action("editor", z.object({ id, graph: z.unknown(
   });
   await recordAudit({ ...actorOf(principal), action: "workflow.save_draft", target: input.id });
   return { savedAt: new Date().toISOString() };
+});
+
+const graphInput = { id, graph: z.unknown() };
+
+/** "Test this step": runs it for real; the output becomes the step's sample for later mappings. */
+export const testStepAction = action(
+  "editor",
+  z.object({ ...graphInput, nodeId: z.string().min(1), samples: z.record(z.string(), z.unknown()) }),
+  async (input): Promise<{ output?: unknown; error?: string }> => {
+    try {
+      const result = await testStep({ graph: input.graph, nodeId: input.nodeId, samples: input.samples });
+      await saveSample(input.id, input.nodeId, result.output, "test");
+      return { output: result.output };
+    } catch (error) {
+      const message = describeTestError(error);
+      if (message === null) throw error;
+      return { error: message };
+    }
+  },
+);
+
+/** "Test trigger": the latest real event, a polled record, or the documented example. */
+export const testTriggerAction = action("editor", z.object(graphInput), async (input) => {
+  const graph = migrateGraph(input.graph);
+  const trigger = triggerOf(graph);
+  if (!trigger) throw new HttpError(422, "no_trigger", "Add a trigger first");
+  try {
+    const result = await sampleForTrigger(trigger);
+    await saveSample(input.id, trigger.id, result.sample, result.source);
+    return result;
+  } catch (error) {
+    const message = describeTestError(error);
+    if (message === null) throw error;
+    throw new HttpError(422, "trigger_test_failed", message);
+  }
+});
+
+/** What publishing would do now: the problems that block it, or the changes since the live version. */
+export const publishPreviewAction = action("editor", z.object({ id }), async (input) => {
+  const preview = await publishPreview(input.id);
+  if (!preview) throw new HttpError(404, "not_found", "This workflow no longer exists");
+  return preview;
 });

@@ -1,37 +1,63 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
-import { WorkflowControls } from "@/components/workflows/workflow-controls";
-import { WorkflowSummary } from "@/components/workflows/workflow-summary";
-import { PageHeader } from "@/components/ui/page-header";
+import { Button } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { EnableSwitch } from "@/components/workflows/enable-switch";
+import { WorkflowStudio } from "@/components/workflows/workflow-studio";
 import { requireUser } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
 import { workflowDetail } from "@/lib/services/workflow-detail";
-import { publishAction, rollbackAction, setEnabledAction } from "./actions";
+import { studioData } from "@/lib/services/workflow-studio";
+import { publishAction, publishPreviewAction, saveDraftAction, setEnabledAction, testStepAction, testTriggerAction } from "./actions";
 
 export const metadata = { title: "Workflow" };
+
+const fileSlug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "workflow";
+
+const studioActions = { saveDraft: saveDraftAction, publish: publishAction, publishPreview: publishPreviewAction, testStep: testStepAction, testTrigger: testTriggerAction };
 
 export default async function WorkflowPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser();
   const detail = /^[0-9a-f-]{36}$/i.test(id) ? await workflowDetail(id) : null;
   if (!detail) notFound();
-  const { workflow, validation, steps, status, draftChanged } = detail;
+  const { workflow, graph, status } = detail;
+  const data = await studioData(workflow.id);
+  const canEdit = hasRole(user.role, "editor");
   return (
-    <div className="space-y-6">
-      <PageHeader title={workflow.name} description={workflow.description ?? undefined}>
+    // The shell's main area pads 2rem top and bottom; the editor takes the rest of the viewport.
+    <div className="-my-2 flex h-[calc(100dvh-4rem)] min-h-[36rem] flex-col gap-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="truncate text-xl font-semibold tracking-tight">{workflow.name}</h1>
         <StatusBadge status={status} label={status === "published" ? `Published v${workflow.publishedVersion?.version}` : undefined} />
-      </PageHeader>
-      {workflow.pausedReason && <p className="text-sm text-muted-foreground">{workflow.pausedReason}</p>}
-      <WorkflowControls
-        workflowId={workflow.id}
-        canEdit={hasRole(user.role, "editor")}
-        status={status}
-        draftChanged={draftChanged}
-        canPublish={validation.ok}
-        versions={workflow.versions.map((v) => ({ version: v.version, note: v.note, createdAt: v.createdAt.toISOString(), current: v.id === workflow.publishedVersionId }))}
-        actions={{ publish: publishAction, setEnabled: setEnabledAction, rollback: rollbackAction }}
-      />
-      <WorkflowSummary steps={steps} errors={validation.errors} warnings={validation.warnings} />
+        {status !== "draft" && <EnableSwitch workflowId={workflow.id} enabled={workflow.enabled} disabled={!canEdit} setEnabled={setEnabledAction} />}
+        {workflow.pausedReason && <span className="text-sm text-muted-foreground">{workflow.pausedReason}</span>}
+        <div className="ml-auto flex gap-2">
+          <Button variant="outline" size="sm" asChild>
+            <Link href={`/workflows/${workflow.id}/versions`}>Versions ({workflow.versions.length})</Link>
+          </Button>
+          <Button variant="outline" size="sm" asChild>
+            <Link href={`/runs?workflowId=${workflow.id}`}>Runs</Link>
+          </Button>
+          <Button variant="outline" size="sm" asChild>
+            <a href={`/api/v1/workflows/${workflow.id}/export`} download={`${fileSlug(workflow.name)}.json`}>
+              Export JSON
+            </a>
+          </Button>
+        </div>
+      </div>
+      <div className="min-h-0 flex-1 overflow-hidden rounded-lg border">
+        <WorkflowStudio
+          workflowId={workflow.id}
+          initialGraph={graph}
+          catalog={data.catalog}
+          connections={data.connections}
+          samples={data.samples}
+          runStatus={data.runStatus}
+          canEdit={canEdit}
+          actions={studioActions}
+        />
+      </div>
     </div>
   );
 }
