@@ -15,7 +15,7 @@ import { backfillScope, eventKeyPrefix } from "./scope";
 import { checkpoint, type Backfill } from "./store";
 
 /** Contacts fetched at once: enough to keep the rate governor's every slot in use. */
-const CONCURRENCY = 12;
+const CONCURRENCY = 6;
 
 export type PageOutcome = { kind: "more" } | { kind: "finished" } | { kind: "stopped"; reason: "paused" | "superseded" };
 
