@@ -14,7 +14,7 @@ import { startQueue, stopQueue } from "../queue";
 import { registerEngineJobs } from "../run/jobs";
 import { installTemplate } from "../templates/install";
 import { cancelBackfill, pauseBackfill, resumeBackfill, startBackfill } from "./control";
-import { runBackfill } from "./job";
+import { resumeStalledBackfills, runBackfill } from "./job";
 import { processPage } from "./page";
 import { progressOf } from "./progress";
 import { eventKeyPrefix } from "./scope";
@@ -152,6 +152,18 @@ describe("backfill", { timeout: 120_000 }, () => {
     await runBackfill(row.id);
     await settled(row.id, 30);
     expect(await getBackfill(row.id)).toMatchObject({ status: "succeeded", done: 30 });
+    await expectExactlyOnce(row.id, ids);
+  });
+
+  it("hands a backfill whose job was lost for good a new job", async () => {
+    const { since, ids } = seed(5);
+    const row = await db().$transaction((tx) =>
+      insertBackfill(tx, { workflowId, connectionId: ghlConnectionId, scope: { since, pageSize: 100, includeTasks: false, includeNotes: false, includeAppointments: false }, createdById: null }),
+    );
+    expect(await resumeStalledBackfills()).not.toContain(row.id);
+    await db().$executeRaw`UPDATE backfills SET updated_at = now() - interval '1 hour' WHERE id = ${row.id}::uuid`;
+    expect(await resumeStalledBackfills()).toContain(row.id);
+    await settled(row.id, 5);
     await expectExactlyOnce(row.id, ids);
   });
 

@@ -1,11 +1,11 @@
 /** Start, pause, resume and cancel a backfill; what the API and the page call. */
+import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { migrateGraph, triggerOf } from "../graph";
 import { startQueue } from "../queue";
 import { enqueueBackfill, enqueueBackfillWithin } from "./job";
 import { backfillScope, canBackfill, BACKFILL_TRIGGER_KEYS } from "./scope";
 import { activeBackfillFor, insertBackfill, transition, type Backfill } from "./store";
-import type { z } from "zod";
 
 /** A request the backfill cannot take, with a message for the person who made it. */
 export class BackfillError extends Error {
@@ -78,7 +78,7 @@ export async function pauseBackfill(id: string): Promise<Backfill> {
 /** Goes on from the saved cursor; a failed backfill can be resumed too (it retries). */
 export async function resumeBackfill(id: string): Promise<Backfill> {
   const backfill = await existing(id);
-  if (!canBackfillAgain(backfill)) throw new BackfillError("conflict", `Backfill ${id} is ${backfill.status}; only a paused or failed backfill can be resumed`);
+  if (backfill.status !== "paused" && backfill.status !== "failed") throw new BackfillError("conflict", `Backfill ${id} is ${backfill.status}; only a paused or failed backfill can be resumed`);
   await ensureQueue();
   const resumed = await transition(id, ["paused", "failed"], "running");
   if (!resumed) throw new BackfillError("conflict", `Backfill ${id} changed meanwhile; reload and try again`);
@@ -92,5 +92,3 @@ export async function cancelBackfill(id: string): Promise<Backfill> {
   if (!cancelled) throw new BackfillError("conflict", `Backfill ${id} has already ended (${backfill.status})`);
   return cancelled;
 }
-
-const canBackfillAgain = (backfill: Backfill) => backfill.status === "paused" || backfill.status === "failed";

@@ -10,7 +10,7 @@ import { QUEUES, enqueueWithinTransaction, send, work, type SendOptions } from "
 import { ConnectionNeedsReconnectError } from "../token-manager";
 import { processPage } from "./page";
 import { canBackfill } from "./scope";
-import { getBackfill, transition } from "./store";
+import { getBackfill, stalledBackfillIds, transition } from "./store";
 
 export type BackfillJob = { backfillId: string };
 
@@ -64,8 +64,21 @@ export async function runBackfill(backfillId: string): Promise<void> {
   }
 }
 
+/**
+ * pg-boss retries a job whose worker died, but only `retryLimit` times; a backfill that stayed
+ * "running" without a checkpoint for longer than a job may live is handed a new job. A job
+ * that was merely slow loses nothing: the cursor check lets only one of the two save a page.
+ */
+export async function resumeStalledBackfills(): Promise<string[]> {
+  const ids = await stalledBackfillIds(2 * (BACKFILL_JOB_OPTIONS.expireInSeconds ?? 300) * 1000);
+  for (const id of ids) await enqueueBackfill(id);
+  if (ids.length) logger.info({ backfills: ids }, "re-queued stalled backfills");
+  return ids;
+}
+
 export async function registerBackfillJobs(): Promise<void> {
   await work<BackfillJob>(QUEUES.backfill, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
     for (const job of jobs) await runBackfill(job.data.backfillId);
   });
+  await resumeStalledBackfills();
 }

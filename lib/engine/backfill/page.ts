@@ -11,7 +11,7 @@ import type { OperationContext } from "@/lib/connectors/define";
 import { runtimeForConnection } from "../connector-runtime";
 import { ingestWithin } from "../ingest";
 import { contactWithRelated, searchPage, type Cursor, type GhlContact } from "./fetch-contacts";
-import { backfillScope, eventKeyPrefix } from "./scope";
+import { backfillScope, eventKeyPrefix, type BackfillScope } from "./scope";
 import { checkpoint, type Backfill } from "./store";
 
 /** Contacts fetched at once: enough to keep the rate governor's every slot in use. */
@@ -35,7 +35,7 @@ async function mapPool<T, R>(items: T[], size: number, fn: (item: T) => Promise<
 }
 
 /** A contact gone between search and fetch (404) is counted as failed; anything else stops the page. */
-async function fetchOne(ctx: OperationContext, contact: GhlContact, scope: ReturnType<typeof backfillScope.parse>): Promise<Fetched> {
+async function fetchOne(ctx: OperationContext, contact: GhlContact, scope: BackfillScope): Promise<Fetched> {
   try {
     return { contact, payload: await contactWithRelated(ctx, contact, scope) };
   } catch (error) {

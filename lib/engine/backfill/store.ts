@@ -81,13 +81,19 @@ export async function checkpoint(
   return rows[0]?.status ?? null;
 }
 
+/** Running backfills nobody has checkpointed for `staleMs`: their job was lost for good. */
+export async function stalledBackfillIds(staleMs: number): Promise<string[]> {
+  const rows = await db().backfill.findMany({ where: { status: "running", updatedAt: { lt: new Date(Date.now() - staleMs) } }, select: { id: true } });
+  return rows.map((row) => row.id);
+}
+
 export type RunCounts = Record<RunStatus, number>;
 
 /** Runs started by the backfill's events, by status (the result summary). */
 export async function runCountsFor(id: string): Promise<RunCounts> {
   const rows = await db().$queryRaw<{ status: RunStatus; n: number }[]>`
     SELECT r.status, count(*)::int AS n FROM runs r JOIN trigger_events e ON e.id = r.event_id
-    WHERE e.source = 'ghl' AND e.dedupe_key LIKE ${`${eventKeyPrefix(id)}%`} AND r.replay_of_id IS NULL
+    WHERE e.source = 'ghl' AND e.delivery = 'backfill' AND e.dedupe_key LIKE ${`${eventKeyPrefix(id)}%`} AND r.replay_of_id IS NULL
     GROUP BY r.status`;
   const counts: RunCounts = { queued: 0, running: 0, succeeded: 0, failed: 0, waiting: 0, cancelled: 0 };
   for (const row of rows) counts[row.status] = row.n;

@@ -24,3 +24,6 @@ CREATE TABLE "backfills" (
 );
 CREATE INDEX "backfills_created_at_idx" ON "backfills"("created_at" DESC);
 CREATE INDEX "backfills_workflow_id_idx" ON "backfills"("workflow_id");
+
+-- A backfill's result summary counts the runs of its events by dedupe-key prefix.
+CREATE INDEX "trigger_events_backfill_key_idx" ON "trigger_events" ("dedupe_key" text_pattern_ops) WHERE "delivery" = 'backfill';
