@@ -5,6 +5,7 @@ export const NAV: NavItem[] = [
   { href: "/", label: "Overview", icon: "home" },
   { href: "/workflows", label: "Workflows", icon: "workflows" },
   { href: "/runs", label: "Runs", icon: "runs" },
+  { href: "/backfills", label: "Backfills", icon: "sync" },
   { href: "/connections", label: "Connections", icon: "connections" },
   { href: "/catalog", label: "Catalog", icon: "book-open" },
   { href: "/settings/users", label: "Users", icon: "users" },

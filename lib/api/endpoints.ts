@@ -1,6 +1,7 @@
 /** The /api/v1 surface as data: what openapi.json documents and the tests check route files against. */
 import type { z } from "zod";
 import type { Role } from "@/lib/auth/roles";
+import * as b from "./backfill-schemas";
 import * as s from "./schemas";
 
 export type Endpoint = {
@@ -8,7 +9,7 @@ export type Endpoint = {
   /** OpenAPI path template, e.g. `/workflows/{id}`. */
   path: string;
   operationId: string;
-  tag: "Workflows" | "Runs" | "Catalog" | "Meta";
+  tag: "Workflows" | "Runs" | "Backfills" | "Catalog" | "Meta";
   summary: string;
   role: Role | "public";
   params?: z.ZodObject;
@@ -22,6 +23,7 @@ export type Endpoint = {
 
 const W = "Workflows" as const;
 const R = "Runs" as const;
+const B = "Backfills" as const;
 
 export const ENDPOINTS: Endpoint[] = [
   { method: "get", path: "/me", operationId: "getMe", tag: "Meta", summary: "Who the API key belongs to and its role", role: "viewer", status: 200, response: s.meResponse },
@@ -46,6 +48,13 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "get", path: "/runs/{id}", operationId: "getRun", tag: R, summary: "A run with its steps", role: "viewer", params: s.idParams, status: 200, response: s.runSchema, errors: [404] },
   { method: "post", path: "/runs/{id}/cancel", operationId: "cancelRun", tag: R, summary: "Cancel a queued, running or waiting run", role: "editor", params: s.idParams, status: 200, response: s.cancelResponse, errors: [404, 409] },
   { method: "post", path: "/runs/{id}/replay", operationId: "replayRun", tag: R, summary: "Run the same event again as a new, linked run", role: "editor", params: s.idParams, body: s.replayBody, status: 202, response: s.replayResponse, errors: [404, 409, 422] },
+
+  { method: "get", path: "/backfills", operationId: "listBackfills", tag: B, summary: "Backfills, newest first, with progress and run counts", role: "viewer", status: 200, response: b.backfillListSchema },
+  { method: "post", path: "/backfills", operationId: "startBackfill", tag: B, summary: "Run existing GHL contacts (with tasks, notes, appointments) through one workflow", role: "editor", body: b.startBackfillBody, status: 201, response: b.backfillSchema, errors: [404, 409, 422] },
+  { method: "get", path: "/backfills/{id}", operationId: "getBackfill", tag: B, summary: "A backfill's progress: done / total, ETA and run counts", role: "viewer", params: s.idParams, status: 200, response: b.backfillSchema, errors: [404] },
+  { method: "post", path: "/backfills/{id}/pause", operationId: "pauseBackfill", tag: B, summary: "Stop at the next page boundary; progress is kept", role: "editor", params: s.idParams, status: 200, response: b.backfillSchema, errors: [404, 409] },
+  { method: "post", path: "/backfills/{id}/resume", operationId: "resumeBackfill", tag: B, summary: "Go on from the saved cursor (paused or failed backfills)", role: "editor", params: s.idParams, status: 200, response: b.backfillSchema, errors: [404, 409] },
+  { method: "post", path: "/backfills/{id}/cancel", operationId: "cancelBackfill", tag: B, summary: "Stop for good; runs already started go on", role: "editor", params: s.idParams, status: 200, response: b.backfillSchema, errors: [404, 409] },
 
   { method: "get", path: "/catalog", operationId: "listCatalog", tag: "Catalog", summary: "Every trigger, action and logic node with input and output JSON Schema", role: "viewer", query: s.catalogQuery, status: 200, response: s.catalogListSchema },
   { method: "get", path: "/catalog/{key}", operationId: "getCatalogEntry", tag: "Catalog", summary: "One trigger, action or logic node", role: "viewer", params: s.keyParams, status: 200, response: s.catalogEntrySchema, errors: [404] },

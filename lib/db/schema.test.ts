@@ -89,6 +89,16 @@ const cases: Record<Prisma.ModelName, Case> = {
     create: () => db().auditLog.create({ data: { actorType: "system", action: "test", target: "x", details: { ok: true } } }),
     read: (r) => db().auditLog.findUniqueOrThrow({ where: { id: String(r.id) } }),
   },
+  Backfill: {
+    create: async () => {
+      const wf = await db().workflow.create({ data: { name: "B", draftGraph: {} } });
+      const conn = await db().connection.create({ data: { provider: "ghl", kind: "pit", label: "G", secret: "v1.x" } });
+      return db().backfill.create({
+        data: { workflowId: wf.id, connectionId: conn.id, scope: { includeTasks: true, since: "2026-01-01" }, status: "paused", cursor: [1700000000000, "abc"], total: 60, done: 20, failed: 1, startedAt: at, error: "e" },
+      });
+    },
+    read: (r) => db().backfill.findUniqueOrThrow({ where: { id: String(r.id) } }),
+  },
   Setting: {
     create: () => db().setting.create({ data: { key: `s-${stamp}`, value: { retentionDays: 30 } } }),
     read: (r) => db().setting.findUniqueOrThrow({ where: { key: String(r.key) } }),

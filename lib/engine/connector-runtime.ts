@@ -12,6 +12,7 @@ import { GHL_API_VERSION, ghlBaseUrl } from "@/lib/connectors/ghl/client";
 import { classifyGhlError } from "@/lib/connectors/ghl/errors";
 import { getConnection, readCredentials, type PublicConnection } from "@/lib/db/connections";
 import { createConnectionHttp, type ConnectionHttp } from "./connection-http";
+import { rateLimitFromEnv } from "./rate-limit-config";
 import { governorKey } from "./rate-governor";
 import { ConnectionNeedsReconnectError } from "./token-manager";
 
@@ -45,7 +46,7 @@ export async function runtimeForConnection(connectionId: string, options: { time
       baseUrl: ghlBaseUrl(),
       classifyError: classifyGhlError,
       defaultHeaders: { Version: GHL_API_VERSION },
-      governor: { key: governorKey("ghl", connection.accountId), wait: { maxWaitMs: MAX_INLINE_WAIT_MS } },
+      governor: { key: governorKey("ghl", connection.accountId), limits: rateLimitFromEnv("GHL_RATE_LIMIT"), wait: { maxWaitMs: MAX_INLINE_WAIT_MS } },
       timeoutMs: options.timeoutMs,
     });
     return { http, connection: info, provider: "ghl" };
@@ -56,7 +57,7 @@ export async function runtimeForConnection(connectionId: string, options: { time
       auth: await dfAuthFor(connection),
       baseUrl: readDfEnv().apiBaseUrl,
       classifyError: classifyDfError,
-      governor: { key: governorKey("details-flowers", connection.accountId ?? connection.id), limits: DF_LIMITS, wait: { maxWaitMs: MAX_INLINE_WAIT_MS } },
+      governor: { key: governorKey("details-flowers", connection.accountId ?? connection.id), limits: { ...DF_LIMITS, ...rateLimitFromEnv("DF_RATE_LIMIT") }, wait: { maxWaitMs: MAX_INLINE_WAIT_MS } },
       timeoutMs: options.timeoutMs,
     });
     return { http, connection: info, provider: "details-flowers" };

@@ -25,19 +25,25 @@ export type TriggerJob = { eventId: string };
 export async function ingestEvent(event: IncomingEvent): Promise<IngestResult> {
   // Web processes send jobs too; the first event starts this process's queue client.
   await startQueue({ role: process.env.BLOOMBRIDGE_ROLE === "worker" ? "worker" : "web" });
-  return db().$transaction(async (tx) => {
-    const id = randomUUID();
-    const inserted = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO trigger_events (id, source, delivery, dedupe_key, event_type, account_id, payload, subject_id, subject_email, subject_name)
-      VALUES (${id}::uuid, ${event.source}, ${event.delivery}, ${event.dedupeKey}, ${event.eventType}, ${event.accountId},
-              ${JSON.stringify(event.payload ?? null)}::jsonb, ${event.subject?.id ?? null}, ${event.subject?.email?.toLowerCase() ?? null}, ${event.subject?.name ?? null})
-      ON CONFLICT (source, dedupe_key) DO NOTHING
-      RETURNING id::text`;
-    if (!inserted.length) {
-      const existing = await tx.triggerEvent.findUniqueOrThrow({ where: { source_dedupeKey: { source: event.source, dedupeKey: event.dedupeKey } }, select: { id: true } });
-      return { eventId: existing.id, duplicate: true };
-    }
-    await enqueueWithinTransaction(tx as Prisma.TransactionClient, QUEUES.trigger, { eventId: id } satisfies TriggerJob, { retryLimit: 5, retryBackoff: true });
-    return { eventId: id, duplicate: false };
-  });
+  return db().$transaction((tx) => ingestWithin(tx, event));
+}
+
+/**
+ * The same, inside the caller's open transaction (the queue must be started): a backfill
+ * stores a page of events and its checkpoint together, so a crash keeps both or neither.
+ */
+export async function ingestWithin(tx: Prisma.TransactionClient, event: IncomingEvent): Promise<IngestResult> {
+  const id = randomUUID();
+  const inserted = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO trigger_events (id, source, delivery, dedupe_key, event_type, account_id, payload, subject_id, subject_email, subject_name)
+    VALUES (${id}::uuid, ${event.source}, ${event.delivery}, ${event.dedupeKey}, ${event.eventType}, ${event.accountId},
+            ${JSON.stringify(event.payload ?? null)}::jsonb, ${event.subject?.id ?? null}, ${event.subject?.email?.toLowerCase() ?? null}, ${event.subject?.name ?? null})
+    ON CONFLICT (source, dedupe_key) DO NOTHING
+    RETURNING id::text`;
+  if (!inserted.length) {
+    const existing = await tx.triggerEvent.findUniqueOrThrow({ where: { source_dedupeKey: { source: event.source, dedupeKey: event.dedupeKey } }, select: { id: true } });
+    return { eventId: existing.id, duplicate: true };
+  }
+  await enqueueWithinTransaction(tx, QUEUES.trigger, { eventId: id } satisfies TriggerJob, { retryLimit: 5, retryBackoff: true });
+  return { eventId: id, duplicate: false };
 }

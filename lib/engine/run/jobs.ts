@@ -1,5 +1,6 @@
 /** The engine's job handlers, subscribed by every worker. */
 import { logger } from "@/lib/log";
+import { registerBackfillJobs } from "../backfill/job";
 import type { TriggerJob } from "../ingest";
 import { QUEUES, schedule, work } from "../queue";
 import { executeRun } from "./execute";
@@ -31,4 +32,5 @@ export async function registerEngineJobs(concurrency = Number(process.env.WORKER
     if (deleted) logger.info({ deleted }, "pruned run history");
   });
   await schedule(QUEUES.prune, "17 * * * *");
+  await registerBackfillJobs();
 }

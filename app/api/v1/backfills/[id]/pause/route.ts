@@ -1,0 +1,15 @@
+import { route } from "@/lib/auth/guard";
+import { auditApiWrite } from "@/lib/api/audit";
+import { backfillSchema } from "@/lib/api/backfill-schemas";
+import { findBackfillOr404, toBackfill, withBackfillErrors } from "@/lib/api/backfills";
+import { respond } from "@/lib/api/http";
+import { pauseBackfill } from "@/lib/engine/backfill/control";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route({ role: "editor", apiKeys: true }, async ({ params, principal }) => {
+  const { id } = await findBackfillOr404(params.id);
+  const backfill = await withBackfillErrors(() => pauseBackfill(id));
+  await auditApiWrite(principal, "backfill.pause", id);
+  return respond(backfillSchema, await toBackfill(backfill));
+});
