@@ -1,24 +1,18 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { connectBothSandboxes, publishFromEditor, signIn } from "./helpers";
 
 test("backfill progress: existing HighLevel contacts go through recipe 1 with a live progress bar and a result summary", async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page);
 
-  await page.getByRole("navigation").getByRole("link", { name: "Connections" }).click();
-  await page.getByRole("link", { name: "Connect HighLevel" }).click();
-  await page.getByTestId("approve-button").click();
-  await expect(page.getByTestId("connected-banner")).toBeVisible();
-  await page.getByRole("button", { name: "Connect Details Flowers" }).click();
-  await expect(page.getByTestId("connection-details-flowers")).toContainText("Active");
+  await connectBothSandboxes(page);
 
   await page.getByRole("navigation").getByRole("link", { name: "Workflows" }).click();
   await page.getByRole("button", { name: "New workflow" }).click();
   await page.getByTestId("template-contact-to-client").click();
   await expect(page).toHaveURL(/\/workflows\/[0-9a-f-]{36}$/);
   const workflowId = /\/workflows\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? "";
-  await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByText("Published version 1")).toBeVisible();
+  await publishFromEditor(page);
 
   // The sandbox location already holds seeded contacts with tasks and notes: backfill them.
   await page.getByRole("navigation").getByRole("link", { name: "Backfills" }).click();
