@@ -1,4 +1,5 @@
 /** The engine's job handlers, subscribed by every worker. */
+import { deliverAlert, type AlertJob } from "@/lib/alerts/deliver";
 import { logger } from "@/lib/log";
 import type { TriggerJob } from "../ingest";
 import { QUEUES, schedule, work } from "../queue";
@@ -31,4 +32,7 @@ export async function registerEngineJobs(concurrency = Number(process.env.WORKER
     if (deleted) logger.info({ deleted }, "pruned run history");
   });
   await schedule(QUEUES.prune, "17 * * * *");
+  await work<AlertJob>(QUEUES.alert, { batchSize: 2, pollingIntervalSeconds: 1 }, async (jobs) => {
+    for (const job of jobs) await deliverAlert(job.data);
+  });
 }

@@ -2,13 +2,14 @@
  * Run state transitions. A run is claimed with a lease, so exactly one worker executes it;
  * a worker that dies (SIGKILL) leaves an expired lease that the sweeper hands to another.
  */
+import { enqueueAlert } from "@/lib/alerts/deliver";
 import { db } from "@/lib/db/client";
+import { getSetting } from "@/lib/db/settings";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log";
 import { QUEUES, send } from "../queue";
 
 export const LEASE_MS = 2 * 60_000;
-export const AUTO_PAUSE_AFTER = Number(process.env.BLOOMBRIDGE_AUTO_PAUSE_AFTER ?? 5);
 
 export type RunJob = { runId: string };
 
@@ -62,13 +63,16 @@ export async function finishRun(runId: string, workflowId: string, outcome: { st
     return;
   }
   const workflow = await db().workflow.update({ where: { id: workflowId }, data: { consecutiveFailures: { increment: 1 } } });
-  if (workflow.enabled && workflow.consecutiveFailures >= AUTO_PAUSE_AFTER) {
+  await enqueueAlert({ kind: "run_failed", workflowId, runId });
+  const { autoPauseAfter } = await getSetting("runs");
+  if (workflow.enabled && workflow.consecutiveFailures >= autoPauseAfter) {
     const message = (outcome.error as { message?: string } | undefined)?.message ?? "unknown error";
     await db().workflow.update({
       where: { id: workflowId },
       data: { enabled: false, pausedReason: `Paused automatically after ${workflow.consecutiveFailures} failed runs in a row. Last error: ${message}` },
     });
     logger.warn({ workflowId, failures: workflow.consecutiveFailures }, "workflow auto-paused");
+    await enqueueAlert({ kind: "auto_paused", workflowId, runId });
   }
 }
 
