@@ -7,7 +7,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
-import { putSetting, saveAlertSettings, getSetting } from "@/lib/db/settings";
+import { getSetting, putSetting, saveAlertSettings } from "@/lib/db/settings";
+import { lockSettingsForFile } from "@/lib/db/test-settings-lock";
 import { QUEUES, startQueue, stopQueue, work } from "@/lib/engine/queue";
 import { finishRun } from "@/lib/engine/run/lifecycle";
 import { SIGNATURE_HEADER, verifyAlertSignature } from "./channels";
@@ -17,8 +18,10 @@ type Received = { headers: Record<string, string | string[] | undefined>; body: 
 const received: Received[] = [];
 let server: Server;
 let hookUrl: string;
+let unlockSettings: () => Promise<void>;
 
 beforeAll(async () => {
+  unlockSettings = await lockSettingsForFile();
   server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
@@ -39,6 +42,7 @@ afterAll(async () => {
   await stopQueue();
   await new Promise((resolve) => server.close(resolve));
   await putSetting("alerts", {});
+  await unlockSettings();
   await disconnectDb();
 });
 

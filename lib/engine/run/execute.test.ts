@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { createConnection, updateConnection } from "@/lib/db/connections";
 import { putSetting } from "@/lib/db/settings";
+import { lockSettingsForFile } from "@/lib/db/test-settings-lock";
 import { createWorkflow, publishWorkflow } from "@/lib/db/workflows";
 import { startGhlSandbox, type GhlSandboxHandle } from "@/sandbox/ghl/server";
 import type { WorkflowGraph } from "../graph";
@@ -135,6 +136,7 @@ describe("executor", () => {
 
   it("fails on a fatal API error with the API's message, and auto-pauses after the configured number of failures", async () => {
     const AUTO_PAUSE_AFTER = 3;
+    const unlockSettings = await lockSettingsForFile();
     await putSetting("runs", { autoPauseAfter: AUTO_PAUSE_AFTER });
     const workflowId = await publish({ nodes: [trigger, noteStep()], edges: [{ id: "e1", source: "trigger", target: "note" }] });
     for (let i = 0; i < AUTO_PAUSE_AFTER; i++) {
@@ -150,6 +152,7 @@ describe("executor", () => {
     expect(workflow.enabled).toBe(false);
     expect(workflow.pausedReason).toMatch(new RegExp(`after ${AUTO_PAUSE_AFTER} failed runs`));
     await putSetting("runs", {});
+    await unlockSettings();
   });
 
   it("stops at a failing filter and loops over a list", async () => {
