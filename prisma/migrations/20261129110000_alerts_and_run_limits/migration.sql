@@ -18,3 +18,6 @@ CREATE INDEX "alert_deliveries_created_at_idx" ON "alert_deliveries"("created_at
 CREATE INDEX "alert_deliveries_workflow_id_created_at_idx" ON "alert_deliveries"("workflow_id", "created_at" DESC);
 -- A run's alert is sent once, whichever worker picks the job up (and however often).
 CREATE UNIQUE INDEX "alert_deliveries_run_once" ON "alert_deliveries"("run_id", "kind", "channel") WHERE "run_id" IS NOT NULL;
+
+-- At most this many runs of a workflow execute at once (across all workers); others wait their turn.
+ALTER TABLE "workflows" ADD COLUMN "max_concurrent_runs" INTEGER NOT NULL DEFAULT 10;
