@@ -106,7 +106,7 @@ export function GeneralSettingsForm({ canManage, initial, webhookSecret, saveAct
         </CardContent>
       </Card>
       {message && (
-        <Alert variant={message.tone === "error" ? "destructive" : "default"} role={message.tone === "error" ? "alert" : "status"}>
+        <Alert data-testid="settings-message" variant={message.tone === "error" ? "destructive" : "default"} role={message.tone === "error" ? "alert" : "status"}>
           <AlertDescription>{message.text}</AlertDescription>
         </Alert>
       )}
