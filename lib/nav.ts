@@ -10,4 +10,5 @@ export const NAV: NavItem[] = [
   { href: "/catalog", label: "Catalog", icon: "book-open" },
   { href: "/settings/users", label: "Users", icon: "users" },
   { href: "/settings/api-keys", label: "API keys", icon: "key" },
+  { href: "/settings/general", label: "Settings", icon: "settings" },
 ];

@@ -7,4 +7,6 @@ rm -rf "$BLOOMBRIDGE_DATA_DIR"
 export GHL_SANDBOX_PORT="${GHL_SANDBOX_PORT:-4110}"
 export DF_SANDBOX_PORT="${DF_SANDBOX_PORT:-4120}"
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
+# Journeys receive webhooks (alerts) on a local server; only that loopback literal is let through.
+export BLOOMBRIDGE_WEBHOOK_ALLOW_HOSTS="${BLOOMBRIDGE_WEBHOOK_ALLOW_HOSTS:-127.0.0.1}"
 exec node --import tsx scripts/start.ts

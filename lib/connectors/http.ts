@@ -3,6 +3,7 @@ import {
   FatalError,
   RateLimitedError,
   RetryableError,
+  isConnectorError,
   type AnyConnectorError,
   type ApiCallSummary,
 } from "./errors";
@@ -142,6 +143,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           signal: AbortSignal.timeout(req.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
         });
       } catch (cause) {
+        // Our own classified errors (SSRF guard, guarded fetch hooks) already say what happened.
+        if (isConnectorError(cause)) throw cause;
         const timedOut = cause instanceof Error && cause.name === "TimeoutError";
         call.durationMs = Math.round(performance.now() - started);
         throw new RetryableError(

@@ -99,6 +99,10 @@ const cases: Record<Prisma.ModelName, Case> = {
     },
     read: (r) => db().backfill.findUniqueOrThrow({ where: { id: String(r.id) } }),
   },
+  AlertDelivery: {
+    create: () => db().alertDelivery.create({ data: { kind: "test", channel: "webhook", target: "https://example.com/hook", status: "sent", subject: "Test alert" } }),
+    read: (r) => db().alertDelivery.findUniqueOrThrow({ where: { id: String(r.id) } }),
+  },
   Setting: {
     create: () => db().setting.create({ data: { key: `s-${stamp}`, value: { retentionDays: 30 } } }),
     read: (r) => db().setting.findUniqueOrThrow({ where: { key: String(r.key) } }),

@@ -15,6 +15,7 @@ export const QUEUES = {
   prune: "prune-history",
   sweep: "sweep-runs",
   backfill: "backfill",
+  alert: "send-alert",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

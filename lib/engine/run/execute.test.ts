@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { createConnection, updateConnection } from "@/lib/db/connections";
+import { putSetting } from "@/lib/db/settings";
+import { lockSettingsForFile } from "@/lib/db/test-settings-lock";
 import { createWorkflow, publishWorkflow } from "@/lib/db/workflows";
 import { startGhlSandbox, type GhlSandboxHandle } from "@/sandbox/ghl/server";
 import type { WorkflowGraph } from "../graph";
@@ -12,7 +14,7 @@ import { ingestEvent } from "../ingest";
 import { stopQueue } from "../queue";
 import { governorKey } from "../rate-governor";
 import { executeRun } from "./execute";
-import { AUTO_PAUSE_AFTER, resumeRunsForConnection } from "./lifecycle";
+import { resumeRunsForConnection } from "./lifecycle";
 import { tokenManager } from "../token-manager";
 import { routeEvent } from "./route-event";
 
@@ -132,7 +134,10 @@ describe("executor", () => {
     expect((await run(runId)).steps[0]).toMatchObject({ status: "succeeded", attempt: 2 });
   });
 
-  it("fails on a fatal API error with the API's message, and auto-pauses after repeated failures", async () => {
+  it("fails on a fatal API error with the API's message, and auto-pauses after the configured number of failures", async () => {
+    const AUTO_PAUSE_AFTER = 3;
+    const unlockSettings = await lockSettingsForFile();
+    await putSetting("runs", { autoPauseAfter: AUTO_PAUSE_AFTER });
     const workflowId = await publish({ nodes: [trigger, noteStep()], edges: [{ id: "e1", source: "trigger", target: "note" }] });
     for (let i = 0; i < AUTO_PAUSE_AFTER; i++) {
       const { runId } = await fire(workflowId, { id: "no-such-contact", firstName: "Nobody" });
@@ -146,6 +151,8 @@ describe("executor", () => {
     const workflow = await db().workflow.findUniqueOrThrow({ where: { id: workflowId } });
     expect(workflow.enabled).toBe(false);
     expect(workflow.pausedReason).toMatch(new RegExp(`after ${AUTO_PAUSE_AFTER} failed runs`));
+    await putSetting("runs", {});
+    await unlockSettings();
   });
 
   it("stops at a failing filter and loops over a list", async () => {

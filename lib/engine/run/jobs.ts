@@ -1,4 +1,5 @@
 /** The engine's job handlers, subscribed by every worker. */
+import { deliverAlert, type AlertJob } from "@/lib/alerts/deliver";
 import { logger } from "@/lib/log";
 import { registerBackfillJobs } from "../backfill/job";
 import type { TriggerJob } from "../ingest";
@@ -33,4 +34,7 @@ export async function registerEngineJobs(concurrency = Number(process.env.WORKER
   });
   await schedule(QUEUES.prune, "17 * * * *");
   await registerBackfillJobs();
+  await work<AlertJob>(QUEUES.alert, { batchSize: 2, pollingIntervalSeconds: 1 }, async (jobs) => {
+    for (const job of jobs) await deliverAlert(job.data);
+  });
 }

@@ -2,13 +2,14 @@
  * Run state transitions. A run is claimed with a lease, so exactly one worker executes it;
  * a worker that dies (SIGKILL) leaves an expired lease that the sweeper hands to another.
  */
+import { enqueueAlert } from "@/lib/alerts/deliver";
 import { db } from "@/lib/db/client";
+import { getSetting } from "@/lib/db/settings";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log";
 import { QUEUES, send } from "../queue";
 
 export const LEASE_MS = 2 * 60_000;
-export const AUTO_PAUSE_AFTER = Number(process.env.BLOOMBRIDGE_AUTO_PAUSE_AFTER ?? 5);
 
 export type RunJob = { runId: string };
 
@@ -20,15 +21,38 @@ export type ClaimedRun = {
   attempts: number;
 };
 
+/** A run over its workflow's concurrency limit is tried again after this long. */
+export const CONCURRENCY_DEFER_MS = 1_000;
+
+/**
+ * Claims the run unless its workflow already has `max_concurrent_runs` running with a live
+ * lease; the count and the claim happen under a per-workflow advisory lock so workers agree.
+ * A run over the limit stays queued and is re-enqueued shortly (deferred, not failed).
+ */
 export async function claimRun(runId: string): Promise<ClaimedRun | null> {
-  const rows = await db().$queryRaw<ClaimedRun[]>`
-    UPDATE runs SET status = 'running', lease_until = now() + ${LEASE_MS} * interval '1 millisecond',
-                    started_at = COALESCE(started_at, now()), waiting_for = NULL, wait_until = NULL
-    WHERE id = ${runId}::uuid
-      AND (status IN ('queued', 'waiting') OR (status = 'running' AND lease_until < now()))
-      AND NOT (status = 'waiting' AND wait_until IS NOT NULL AND wait_until > now() + interval '1 second')
-    RETURNING id::text, workflow_id::text, workflow_version_id::text, event_id::text, attempts`;
-  return rows[0] ?? null;
+  const claim = await db().$transaction(async (tx) => {
+    const [target] = await tx.$queryRaw<{ workflow_id: string; max_concurrent_runs: number }[]>`
+      SELECT r.workflow_id::text, w.max_concurrent_runs FROM runs r JOIN workflows w ON w.id = r.workflow_id
+      WHERE r.id = ${runId}::uuid AND (r.status IN ('queued', 'waiting') OR (r.status = 'running' AND r.lease_until < now()))`;
+    if (!target) return null;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`run-slots:${target.workflow_id}`}))`;
+    const [{ running }] = await tx.$queryRaw<{ running: number }[]>`
+      SELECT count(*)::int AS running FROM runs
+      WHERE workflow_id = ${target.workflow_id}::uuid AND status = 'running' AND lease_until > now() AND id <> ${runId}::uuid`;
+    if (running >= target.max_concurrent_runs) return "busy" as const;
+    // clock_timestamp(), not now(): the transaction may have waited for the lock.
+    const rows = await tx.$queryRaw<ClaimedRun[]>`
+      UPDATE runs SET status = 'running', lease_until = clock_timestamp() + ${LEASE_MS} * interval '1 millisecond',
+                      started_at = COALESCE(started_at, clock_timestamp()), waiting_for = NULL, wait_until = NULL
+      WHERE id = ${runId}::uuid
+        AND (status IN ('queued', 'waiting') OR (status = 'running' AND lease_until < now()))
+        AND NOT (status = 'waiting' AND wait_until IS NOT NULL AND wait_until > now() + interval '1 second')
+      RETURNING id::text, workflow_id::text, workflow_version_id::text, event_id::text, attempts`;
+    return rows[0] ?? null;
+  });
+  if (claim !== "busy") return claim;
+  await enqueueRun(runId, new Date(Date.now() + CONCURRENCY_DEFER_MS));
+  return null;
 }
 
 export async function renewLease(runId: string): Promise<"running" | "cancelled" | "lost"> {
@@ -62,13 +86,16 @@ export async function finishRun(runId: string, workflowId: string, outcome: { st
     return;
   }
   const workflow = await db().workflow.update({ where: { id: workflowId }, data: { consecutiveFailures: { increment: 1 } } });
-  if (workflow.enabled && workflow.consecutiveFailures >= AUTO_PAUSE_AFTER) {
+  await enqueueAlert({ kind: "run_failed", workflowId, runId });
+  const { autoPauseAfter } = await getSetting("runs");
+  if (workflow.enabled && workflow.consecutiveFailures >= autoPauseAfter) {
     const message = (outcome.error as { message?: string } | undefined)?.message ?? "unknown error";
     await db().workflow.update({
       where: { id: workflowId },
       data: { enabled: false, pausedReason: `Paused automatically after ${workflow.consecutiveFailures} failed runs in a row. Last error: ${message}` },
     });
     logger.warn({ workflowId, failures: workflow.consecutiveFailures }, "workflow auto-paused");
+    await enqueueAlert({ kind: "auto_paused", workflowId, runId });
   }
 }
 

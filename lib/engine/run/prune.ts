@@ -3,20 +3,15 @@
  * workflow, are deleted in small batches (their steps cascade), so pruning never holds
  * long locks or stalls the database.
  */
-import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { getSetting, type Retention } from "@/lib/db/settings";
 
-export const retentionSchema = z.object({
-  maxAgeDays: z.number().int().min(1).max(3650).default(30).describe("Delete ended runs older than this"),
-  maxRunsPerWorkflow: z.number().int().min(100).max(10_000_000).default(50_000).describe("Keep at most this many runs per workflow"),
-});
-export type Retention = z.infer<typeof retentionSchema>;
+export { retentionSchema, type Retention } from "@/lib/db/settings";
 
 const BATCH = 500;
 
-export async function retentionSettings(): Promise<Retention> {
-  const row = await db().setting.findUnique({ where: { key: "retention" } });
-  return retentionSchema.parse(row?.value ?? {});
+export function retentionSettings(): Promise<Retention> {
+  return getSetting("retention");
 }
 
 export async function pruneRuns(retention?: Retention, now = new Date()): Promise<{ deleted: number; batches: number }> {

@@ -2,6 +2,7 @@
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { capPayload } from "./payload";
+import { redactSecrets } from "./redact";
 
 export type StepStatus = "succeeded" | "failed" | "skipped" | "running" | "waiting" | "retrying";
 
@@ -27,16 +28,16 @@ export async function saveStep(input: {
   startedAt: Date;
   finishedAt?: Date | null;
 }): Promise<void> {
-  const cappedIn = capPayload(input.input);
-  const cappedOut = capPayload(input.output);
+  const cappedIn = capPayload(redactSecrets(input.input));
+  const cappedOut = capPayload(redactSecrets(input.output));
   const finishedAt = input.finishedAt === undefined ? new Date() : input.finishedAt;
   const data = {
     nodeId: input.nodeId,
     status: input.status,
     input: json(cappedIn.value),
     output: json(cappedOut.value),
-    error: json(input.error),
-    calls: (input.calls ?? []) as Prisma.InputJsonValue,
+    error: json(redactSecrets(input.error)),
+    calls: redactSecrets(input.calls ?? []) as Prisma.InputJsonValue,
     attempt: input.attempt,
     truncated: cappedIn.truncated || cappedOut.truncated,
     startedAt: input.startedAt,

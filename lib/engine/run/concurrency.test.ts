@@ -1,0 +1,99 @@
+/**
+ * Per-workflow concurrency on the real database and the GHL sandbox: 30 runs of a workflow
+ * limited to 2, driven by 6 concurrent executors, never overlap more than 2 at a time (from
+ * the runs' own start and finish times) and all finish.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, disconnectDb } from "@/lib/db/client";
+import { createConnection } from "@/lib/db/connections";
+import { createWorkflow, publishWorkflow } from "@/lib/db/workflows";
+import { startGhlSandbox, type GhlSandboxHandle } from "@/sandbox/ghl/server";
+import { ingestEvent } from "../ingest";
+import { stopQueue } from "../queue";
+import { executeRun } from "./execute";
+import { routeEvent } from "./route-event";
+
+let sandbox: GhlSandboxHandle;
+let connectionId: string;
+let locationId: string;
+let contactId: string;
+
+beforeAll(async () => {
+  sandbox = await startGhlSandbox({ port: 0, statePath: null, webhookUrl: null });
+  process.env.GHL_API_BASE_URL = sandbox.url;
+  locationId = sandbox.sandbox.store.data.locations[0].id;
+  contactId = sandbox.sandbox.store.contactsOf(locationId)[0].id;
+  connectionId = (await createConnection({ provider: "ghl", kind: "pit", label: "limits", credentials: { accessToken: sandbox.sandbox.config.pit }, accountId: locationId })).id;
+});
+
+afterAll(async () => {
+  await sandbox.close();
+  await stopQueue();
+  await disconnectDb();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The most intervals open at one instant; a finish at the same millisecond as a start closes first. */
+function maxOverlap(intervals: Array<{ start: number; end: number }>): number {
+  const edges = intervals.flatMap((i) => [{ at: i.start, delta: 1 }, { at: i.end, delta: -1 }]).sort((a, b) => a.at - b.at || a.delta - b.delta);
+  let open = 0;
+  let max = 0;
+  for (const edge of edges) max = Math.max(max, (open += edge.delta));
+  return max;
+}
+
+describe("per-workflow concurrency limit", () => {
+  it("30 runs with a limit of 2 never run more than 2 at once, and all finish", async () => {
+    const workflow = await createWorkflow({
+      name: `limit ${crypto.randomUUID().slice(0, 6)}`,
+      graph: {
+        schemaVersion: 1,
+        nodes: [
+          { id: "trigger", kind: "trigger", label: "New contact", position: { x: 0, y: 0 }, triggerKey: "ghl.contact.created" },
+          { id: "note", kind: "action", label: "Note", position: { x: 200, y: 0 }, operationKey: "ghl.note.create", connectionId, inputs: { contactId: { kind: "ref", node: "trigger", path: "id" }, body: { kind: "literal", value: "hello" } } },
+        ],
+        edges: [{ id: "e1", source: "trigger", target: "note" }],
+      },
+    });
+    await publishWorkflow(workflow.id);
+    await db().workflow.update({ where: { id: workflow.id }, data: { maxConcurrentRuns: 2 } });
+    sandbox.setFaults({ latencyMs: 60 });
+
+    const pending: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const { eventId } = await ingestEvent({
+        source: "ghl",
+        delivery: "manual",
+        dedupeKey: crypto.randomUUID(),
+        eventType: "ghl.contact.created",
+        accountId: locationId,
+        payload: { type: "ContactCreate", locationId, id: contactId, _bloombridge: { workflowId: workflow.id } },
+      });
+      pending.push(...(await routeEvent(eventId)));
+    }
+    expect(pending).toHaveLength(30);
+
+    let deferred = 0;
+    const executor = async () => {
+      for (let id = pending.shift(); id; id = pending.shift()) {
+        const outcome = await executeRun(id);
+        if (outcome === null) {
+          deferred++;
+          pending.push(id);
+          await sleep(20);
+        } else expect(outcome.kind).toBe("done");
+      }
+    };
+    await Promise.all(Array.from({ length: 6 }, executor));
+    sandbox.clearFaults();
+
+    const runs = await db().run.findMany({ where: { workflowId: workflow.id } });
+    expect(runs.map((r) => r.status)).toEqual(Array(30).fill("succeeded"));
+    const overlap = maxOverlap(runs.map((r) => ({ start: r.startedAt!.getTime(), end: r.finishedAt!.getTime() })));
+    expect(overlap).toBeLessThanOrEqual(2);
+    expect(overlap).toBeGreaterThanOrEqual(1);
+    // Six executors on a limit of two: some claims had to be deferred rather than failed.
+    expect(deferred).toBeGreaterThan(0);
+  });
+});
