@@ -48,3 +48,8 @@ export function adviceFor(error: { kind?: string; status?: number; fields?: unkn
   if (error.kind === "retryable" || error.kind === "rate_limited" || (error.status ?? 0) >= 500) return "A temporary failure: replay from the failed step.";
   return "Check the API's message above; replay from the failed step once the cause is fixed.";
 }
+
+/** Workflow names for the runs filter. */
+export function listWorkflowNames() {
+  return db().workflow.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
