@@ -25,7 +25,7 @@ export async function getRun(id: string) {
   if (!run) return null;
   const graph = migrateGraph(run.workflowVersion.graph);
   const labels = Object.fromEntries(graph.nodes.map((n) => [n.id, n.label]));
-  return { run, labels };
+  return { run, labels, graph };
 }
 
 /** What a waiting run waits for, in words. */
@@ -52,4 +52,19 @@ export function adviceFor(error: { kind?: string; status?: number; fields?: unkn
 /** Workflow names for the runs filter. */
 export function listWorkflowNames() {
   return db().workflow.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+const STATUS_WEIGHT = ["failed", "retrying", "running", "waiting", "succeeded", "skipped"] as const;
+export type NodeRunStatus = (typeof STATUS_WEIGHT)[number];
+
+/** One status per graph node; a node run many times in a loop shows its most telling one (a failure wins). */
+export function nodeStatuses(steps: { nodeId: string; status: string }[]): Record<string, NodeRunStatus> {
+  const out: Record<string, NodeRunStatus> = {};
+  for (const step of steps) {
+    const status = STATUS_WEIGHT.find((s) => s === step.status);
+    if (!status) continue;
+    const current = out[step.nodeId];
+    if (!current || STATUS_WEIGHT.indexOf(status) < STATUS_WEIGHT.indexOf(current)) out[step.nodeId] = status;
+  }
+  return out;
 }
