@@ -8,6 +8,13 @@ export const dynamic = "force-dynamic";
 export const GET = route({ role: "viewer", input: runFilterParams }, async ({ req, input }) => {
   const stream = runChangeStream(toRunFilter(input), req.signal);
   return new Response(stream, {
-    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
+    // `content-encoding: none` keeps the server's gzip from buffering events until the stream ends.
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "content-encoding": "none",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    },
   });
 });
