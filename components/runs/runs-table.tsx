@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { RunRow } from "@/lib/services/run-rows";
+import { waitingText } from "@/lib/services/run-wording";
 import { formatDuration, formatTime } from "./format";
 import { useLiveRuns } from "./use-live-runs";
 
@@ -40,6 +41,11 @@ export function RunsTable({ initial, query, firstPage }: Props) {
                   <Link href={`/runs/${r.id}`} aria-label={`Run ${r.id}`}>
                     <StatusBadge status={r.status} />
                   </Link>
+                  {r.status === "waiting" && (
+                    <div className="mt-1 text-xs text-muted-foreground" data-testid="run-waiting-for" suppressHydrationWarning>
+                      {waitingText(r.waitingFor, r.waitUntil ? new Date(r.waitUntil) : null)}
+                    </div>
+                  )}
                 </TableCell>
                 <TableCell>{r.workflowName}</TableCell>
                 <TableCell className="text-xs">

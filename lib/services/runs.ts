@@ -3,6 +3,8 @@ import { db } from "@/lib/db/client";
 import { migrateGraph } from "@/lib/engine/graph";
 import { runWhere, type RunFilter } from "@/lib/engine/run/replay";
 
+export { waitingText } from "./run-wording";
+
 export const PAGE_SIZE = 50;
 
 export async function listRuns(filter: RunFilter, cursor?: string | null) {
@@ -26,17 +28,6 @@ export async function getRun(id: string) {
   const graph = migrateGraph(run.workflowVersion.graph);
   const labels = Object.fromEntries(graph.nodes.map((n) => [n.id, n.label]));
   return { run, labels, graph };
-}
-
-/** What a waiting run waits for, in words. */
-export function waitingText(waitingFor: string | null, waitUntil: Date | null): string | null {
-  if (!waitingFor) return null;
-  const until = waitUntil ? waitUntil.toLocaleTimeString() : null;
-  if (waitingFor === "rate_limit") return `Rate limited until ${until ?? "the API allows more requests"}`;
-  if (waitingFor === "delay") return `Delayed until ${until ?? "later"}`;
-  if (waitingFor.startsWith("retry:")) return `Retrying at ${until ?? "soon"} after a temporary failure`;
-  if (waitingFor.startsWith("reconnect:")) return "Waiting for its connection to be reconnected (Connections page)";
-  return waitingFor;
 }
 
 /** The next thing to do about a failed run, from its error. */
