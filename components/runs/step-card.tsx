@@ -5,6 +5,8 @@ type Call = { method?: string; path?: string; status?: number; durationMs?: numb
 
 export type StepView = {
   stepKey: string;
+  nodeId: string;
+  startedAt: string;
   label: string;
   status: string;
   attempt: number;
@@ -30,7 +32,7 @@ function Json({ title, value }: { title: string; value: unknown }) {
 
 export function StepCard({ step }: { step: StepView }) {
   return (
-    <li className="space-y-2 rounded-md border p-3" data-testid={`step-${step.stepKey}`}>
+    <li className="space-y-2 rounded-md border p-3 focus:ring-2 focus:ring-ring focus:outline-none" data-testid={`step-${step.stepKey}`} data-node-id={step.nodeId} tabIndex={-1}>
       <div className="flex flex-wrap items-center gap-2">
         <StatusBadge status={step.status === "retrying" ? "waiting" : (step.status as "succeeded")} label={step.status} />
         <span className="font-medium">{step.label}</span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adviceFor, waitingText } from "./runs";
+import { adviceFor, nodeStatuses, waitingText } from "./runs";
 
 describe("run wording", () => {
   it.each([
@@ -19,5 +19,21 @@ describe("run wording", () => {
     ["reconnect:abc", /reconnected/],
   ])("explains waiting for %s", (waitingFor, text) => {
     expect(waitingText(waitingFor, new Date())).toMatch(text);
+  });
+});
+
+describe("node status for the run graph", () => {
+  it("gives each node one status, a failure in any loop item winning", () => {
+    expect(
+      nodeStatuses([
+        { nodeId: "trigger", status: "succeeded" },
+        { nodeId: "loop", status: "succeeded" },
+        { nodeId: "each", status: "succeeded" },
+        { nodeId: "each", status: "failed" },
+        { nodeId: "each", status: "succeeded" },
+        { nodeId: "filter", status: "skipped" },
+        { nodeId: "later", status: "waiting" },
+      ]),
+    ).toEqual({ trigger: "succeeded", loop: "succeeded", each: "failed", filter: "skipped", later: "waiting" });
   });
 });

@@ -3,6 +3,8 @@ import { db } from "@/lib/db/client";
 import { migrateGraph } from "@/lib/engine/graph";
 import { runWhere, type RunFilter } from "@/lib/engine/run/replay";
 
+export { waitingText } from "./run-wording";
+
 export const PAGE_SIZE = 50;
 
 export async function listRuns(filter: RunFilter, cursor?: string | null) {
@@ -25,18 +27,7 @@ export async function getRun(id: string) {
   if (!run) return null;
   const graph = migrateGraph(run.workflowVersion.graph);
   const labels = Object.fromEntries(graph.nodes.map((n) => [n.id, n.label]));
-  return { run, labels };
-}
-
-/** What a waiting run waits for, in words. */
-export function waitingText(waitingFor: string | null, waitUntil: Date | null): string | null {
-  if (!waitingFor) return null;
-  const until = waitUntil ? waitUntil.toLocaleTimeString() : null;
-  if (waitingFor === "rate_limit") return `Rate limited until ${until ?? "the API allows more requests"}`;
-  if (waitingFor === "delay") return `Delayed until ${until ?? "later"}`;
-  if (waitingFor.startsWith("retry:")) return `Retrying at ${until ?? "soon"} after a temporary failure`;
-  if (waitingFor.startsWith("reconnect:")) return "Waiting for its connection to be reconnected (Connections page)";
-  return waitingFor;
+  return { run, labels, graph };
 }
 
 /** The next thing to do about a failed run, from its error. */
@@ -47,4 +38,24 @@ export function adviceFor(error: { kind?: string; status?: number; fields?: unkn
   if (error.status === 404) return "The record no longer exists in the other system; check it there, then replay if needed.";
   if (error.kind === "retryable" || error.kind === "rate_limited" || (error.status ?? 0) >= 500) return "A temporary failure: replay from the failed step.";
   return "Check the API's message above; replay from the failed step once the cause is fixed.";
+}
+
+/** Workflow names for the runs filter. */
+export function listWorkflowNames() {
+  return db().workflow.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+const STATUS_WEIGHT = ["failed", "retrying", "running", "waiting", "succeeded", "skipped"] as const;
+export type NodeRunStatus = (typeof STATUS_WEIGHT)[number];
+
+/** One status per graph node; a node run many times in a loop shows its most telling one (a failure wins). */
+export function nodeStatuses(steps: { nodeId: string; status: string }[]): Record<string, NodeRunStatus> {
+  const out: Record<string, NodeRunStatus> = {};
+  for (const step of steps) {
+    const status = STATUS_WEIGHT.find((s) => s === step.status);
+    if (!status) continue;
+    const current = out[step.nodeId];
+    if (!current || STATUS_WEIGHT.indexOf(status) < STATUS_WEIGHT.indexOf(current)) out[step.nodeId] = status;
+  }
+  return out;
 }

@@ -86,14 +86,21 @@ export function runWhere(filter: RunFilter): Prisma.RunWhereInput {
   };
 }
 
+/** The ended runs a bulk replay in `mode` would replay: the filter, narrowed to replayable statuses. */
+export function bulkReplayWhere(filter: RunFilter, mode: ReplayMode): Prisma.RunWhereInput {
+  const replayable: RunFilter["status"][] = mode === "from_failed_step" ? ["failed"] : ["failed", "succeeded", "cancelled"];
+  return { AND: [runWhere(filter), { status: { in: replayable.filter((s) => !filter.status || s === filter.status) as NonNullable<RunFilter["status"]>[] } }] };
+}
+
+export const BULK_REPLAY_LIMIT = 500;
+
+export function countBulkReplay(filter: RunFilter, mode: ReplayMode): Promise<number> {
+  return db().run.count({ where: bulkReplayWhere(filter, mode) });
+}
+
 /** Replays every ended run matching the filter (at most `limit`); returns the new run ids. */
-export async function bulkReplay(filter: RunFilter, mode: ReplayMode, limit = 500): Promise<string[]> {
-  const runs = await db().run.findMany({
-    where: { ...runWhere(filter), status: mode === "from_failed_step" ? "failed" : { in: ["failed", "succeeded", "cancelled"] }, ...(filter.status ? { status: filter.status } : {}) },
-    select: { id: true },
-    orderBy: { createdAt: "asc" },
-    take: limit,
-  });
+export async function bulkReplay(filter: RunFilter, mode: ReplayMode, limit = BULK_REPLAY_LIMIT): Promise<string[]> {
+  const runs = await db().run.findMany({ where: bulkReplayWhere(filter, mode), select: { id: true }, orderBy: { createdAt: "asc" }, take: limit });
   const ids: string[] = [];
   for (const run of runs) ids.push(await replayRun(run.id, mode));
   return ids;

@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RunActions } from "@/components/runs/run-actions";
+import { RunAutoRefresh } from "@/components/runs/run-auto-refresh";
+import { RunGraph } from "@/components/runs/run-graph";
 import { StepCard, type StepView } from "@/components/runs/step-card";
+import { StepTimeline } from "@/components/runs/step-timeline";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { requireUser } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
-import { adviceFor, getRun, waitingText } from "@/lib/services/runs";
+import { adviceFor, getRun, nodeStatuses, waitingText } from "@/lib/services/runs";
 import { cancelRunAction, replayRunAction } from "../actions";
 
 export const metadata = { title: "Run" };
@@ -16,10 +19,12 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const found = /^[0-9a-f-]{36}$/i.test(id) ? await getRun(id) : null;
   if (!found) notFound();
-  const { run, labels } = found;
+  const { run, labels, graph } = found;
   const error = run.error as { message?: string; apiMessage?: string; kind?: string; status?: number; nodeLabel?: string; fields?: unknown } | null;
   const steps: StepView[] = run.steps.map((s) => ({
     stepKey: s.stepKey,
+    nodeId: s.nodeId,
+    startedAt: s.startedAt.toISOString(),
     label: labels[s.nodeId] ?? s.nodeId,
     status: s.status,
     attempt: s.attempt,
@@ -33,6 +38,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   const waiting = waitingText(run.waitingFor, run.waitUntil);
   return (
     <div className="space-y-6">
+      <RunAutoRefresh active={["queued", "running", "waiting"].includes(run.status)} />
       <PageHeader title={`Run of “${run.workflow.name}”`} description={`Version ${run.workflowVersion.version} · ${run.triggerKey} (${run.delivery}) · ${run.createdAt.toLocaleString()}`}>
         <StatusBadge status={run.status} />
       </PageHeader>
@@ -59,6 +65,14 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         </div>
       )}
       {hasRole(user.role, "editor") && <RunActions runId={run.id} status={run.status} replay={replayRunAction} cancel={cancelRunAction} />}
+      <section aria-labelledby="graph-heading" className="space-y-2">
+        <h2 id="graph-heading" className="text-lg font-semibold">
+          Workflow (version {run.workflowVersion.version})
+        </h2>
+        <p className="text-xs text-muted-foreground">Each step is coloured by how it went in this run; click one to see its details.</p>
+        <RunGraph graph={graph} statuses={nodeStatuses(run.steps)} />
+      </section>
+      {steps.length > 0 && <StepTimeline steps={steps} runStart={run.startedAt?.toISOString() ?? null} />}
       <section aria-labelledby="steps-heading" className="space-y-2">
         <h2 id="steps-heading" className="text-lg font-semibold">
           Steps
