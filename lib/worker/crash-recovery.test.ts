@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseUrl, db, disconnectDb } from "@/lib/db/client";
+import { createIsolatedDatabase } from "@/lib/db/test-database";
 import { createConnection } from "@/lib/db/connections";
 import { publishWorkflow } from "@/lib/db/workflows";
 import { ingestEvent } from "@/lib/engine/ingest";
@@ -18,10 +19,12 @@ let df: DfSandbox;
 let workflowId: string;
 let accountId: string;
 const workers: WorkerProcess[] = [];
+const sharedDatabaseUrl = process.env.DATABASE_URL;
 
 beforeAll(async () => {
+  // Its own database: the workers of other test files must not pick up (or sweep) these runs.
+  process.env.DATABASE_URL = await createIsolatedDatabase("crash");
   df = await startDfSandbox({ port: 0, statePath: null, seed: false, rateLimit: 100_000, latencyMs: 400 });
-  // A location of our own, so other test files' events never reach this workflow (and vice versa).
   accountId = `crash-${crypto.randomUUID().slice(0, 8)}`;
   const ghl = await createConnection({ provider: "ghl", kind: "pit", label: "GHL crash", credentials: { accessToken: "pit-sandbox-token" }, accountId });
   const dfConnection = await createConnection({ provider: "details-flowers", kind: "client_credentials", label: "DF crash", credentials: { clientId: df.options.clientId, clientSecret: df.options.clientSecret } });
@@ -36,6 +39,7 @@ afterAll(async () => {
   await stopQueue({ graceful: false });
   await df.close();
   await disconnectDb();
+  process.env.DATABASE_URL = sharedDatabaseUrl;
 });
 
 function startWorker(): WorkerProcess {
@@ -68,6 +72,7 @@ const countByStatus = async () => {
 
 describe("crash recovery", () => {
   it("finishes all 200 in-flight runs exactly once after a worker is SIGKILLed", async () => {
+    const t0 = Date.now();
     const first = startWorker();
     const contacts = Array.from({ length: RUNS }, (_, i) => ({ id: `crash-contact-${accountId}-${i}`, firstName: "Crash", lastName: `Test ${i}`, email: `crash.${i}.${accountId}@example.com` }));
     for (const contact of contacts) {
@@ -80,6 +85,7 @@ describe("crash recovery", () => {
       return (counts.running ?? 0) >= 15 && counts;
     });
     await first.kill();
+    const killedAt = Date.now();
     expect(atKill.succeeded ?? 0, "the first worker must not have finished everything before the kill").toBeLessThan(RUNS);
 
     startWorker();
@@ -88,6 +94,7 @@ describe("crash recovery", () => {
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
       return total === RUNS && !counts.running && !counts.queued && !counts.waiting && counts;
     });
+    console.info(`crash recovery: killed at ${killedAt - t0} ms with ${JSON.stringify(atKill)}; all terminal ${Date.now() - killedAt} ms later`);
     expect(final).toEqual({ succeeded: RUNS });
 
     // Zero duplicates in Details Flowers: one client per contact, matched by GHL id and by email.
