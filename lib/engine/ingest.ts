@@ -18,6 +18,8 @@ export type IncomingEvent = {
   subject?: { id?: string; email?: string; name?: string };
 };
 
+const INGEST_MAX_WAIT_MS = 15_000;
+
 export type IngestResult = { eventId: string; duplicate: boolean };
 
 export type TriggerJob = { eventId: string };
@@ -39,5 +41,7 @@ export async function ingestEvent(event: IncomingEvent): Promise<IngestResult> {
     }
     await enqueueWithinTransaction(tx as Prisma.TransactionClient, QUEUES.trigger, { eventId: id } satisfies TriggerJob, { retryLimit: 5, retryBackoff: true });
     return { eventId: id, duplicate: false };
-  });
+    // Prisma's default 2 s wait for a pooled connection turned a burst of webhooks into 500s
+    // (lost deliveries: GHL retries only 429s); a slow answer beats a dropped event.
+  }, { maxWait: INGEST_MAX_WAIT_MS, timeout: INGEST_MAX_WAIT_MS });
 }
