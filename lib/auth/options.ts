@@ -1,6 +1,6 @@
 /** next-auth configuration: email + password (argon2id), optional OIDC, JWT session cookie. */
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
+import CredentialsProviderModule from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
 import { logger } from "@/lib/log";
@@ -8,6 +8,10 @@ import { burnVerification, verifyPassword } from "./password";
 import type { Role } from "./roles";
 import { TooManyAttemptsError, assertNotLocked, clearFailures, recordFailure } from "./throttle";
 import { findUserByEmail, normaliseEmail } from "./users";
+
+// Plain Node (tsx scripts, benchmarks) hands over the CommonJS module object, bundlers its default.
+const CredentialsProvider =
+  (CredentialsProviderModule as unknown as { default?: typeof CredentialsProviderModule }).default ?? CredentialsProviderModule;
 
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = String(headers?.["x-forwarded-for"] ?? "").split(",")[0].trim();

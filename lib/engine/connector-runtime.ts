@@ -18,7 +18,8 @@ import { ConnectionNeedsReconnectError } from "./token-manager";
 
 export type ConnectionRuntime = { http: ConnectionHttp; connection: ConnectionInfo; provider: string };
 
-// Our own assumption for Details Flowers (contracts/details-flowers): 60 requests / 10 s.
+// Our own assumption for Details Flowers (contracts/details-flowers): 60 requests / 10 s,
+// unless DF_RATE_LIMIT ("<requests>/<window ms>", lib/engine/rate-limit-config.ts) says otherwise.
 // Longer waits park the run (RateLimitedError) instead of holding a worker slot.
 const MAX_INLINE_WAIT_MS = 5_000;
 

@@ -18,6 +18,8 @@ export type IncomingEvent = {
   subject?: { id?: string; email?: string; name?: string };
 };
 
+const INGEST_MAX_WAIT_MS = 15_000;
+
 export type IngestResult = { eventId: string; duplicate: boolean };
 
 export type TriggerJob = { eventId: string };
@@ -25,7 +27,9 @@ export type TriggerJob = { eventId: string };
 export async function ingestEvent(event: IncomingEvent): Promise<IngestResult> {
   // Web processes send jobs too; the first event starts this process's queue client.
   await startQueue({ role: process.env.BLOOMBRIDGE_ROLE === "worker" ? "worker" : "web" });
-  return db().$transaction((tx) => ingestWithin(tx, event));
+  // Prisma's default 2 s wait for a pooled connection turned a burst of webhooks into 500s
+  // (lost deliveries: GHL retries only 429s); a slow answer beats a dropped event.
+  return db().$transaction((tx) => ingestWithin(tx, event), { maxWait: INGEST_MAX_WAIT_MS, timeout: INGEST_MAX_WAIT_MS });
 }
 
 /**

@@ -28,6 +28,11 @@ export async function registerEngineJobs(concurrency = Number(process.env.WORKER
     if (swept) logger.info({ swept }, "re-queued stalled or due runs");
   });
   await schedule(SWEEP_QUEUE, "* * * * *");
+  // Cron ticks once a minute; a test (or an impatient operator) can sweep more often.
+  const sweepEveryMs = Number(process.env.BLOOMBRIDGE_SWEEP_INTERVAL_MS);
+  if (Number.isFinite(sweepEveryMs) && sweepEveryMs > 0) {
+    setInterval(() => void sweepRuns().catch((err) => logger.warn({ err }, "sweep failed")), sweepEveryMs).unref();
+  }
   await work(QUEUES.prune, { batchSize: 1 }, async () => {
     const { deleted } = await pruneRuns();
     if (deleted) logger.info({ deleted }, "pruned run history");

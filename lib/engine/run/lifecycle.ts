@@ -9,7 +9,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log";
 import { QUEUES, send } from "../queue";
 
-export const LEASE_MS = 2 * 60_000;
+const envMs = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+/** How long a claimed run is a worker's; tests shorten it (env) to watch crash recovery quickly. */
+export const LEASE_MS = envMs("BLOOMBRIDGE_LEASE_MS", 2 * 60_000);
 
 export type RunJob = { runId: string };
 
@@ -125,10 +131,24 @@ export async function sweepRuns(): Promise<number> {
     SELECT id::text FROM runs
     WHERE (status = 'running' AND lease_until < now())
        OR (status = 'waiting' AND wait_until IS NOT NULL AND wait_until < now() - interval '30 seconds')
-       OR (status = 'queued' AND created_at < now() - interval '2 minutes')
+       OR (status = 'queued' AND created_at < now() - ${LEASE_MS} * interval '1 millisecond')
        OR (status = 'waiting' AND waiting_for LIKE 'reconnect:%' AND EXISTS (
              SELECT 1 FROM connections c WHERE 'reconnect:' || c.id::text = runs.waiting_for AND c.status = 'active'))
     LIMIT 500`;
   for (const row of rows) await enqueueRun(row.id);
+  return rows.length + (await sweepUnroutedEvents());
+}
+
+/**
+ * A worker killed while routing leaves its trigger job active in pg-boss until the job
+ * expires (15 minutes); events still unrouted after a lease are routed again (idempotent).
+ */
+async function sweepUnroutedEvents(): Promise<number> {
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM trigger_events
+    WHERE processed_at IS NULL AND received_at > now() - interval '1 day'
+      AND received_at < now() - ${LEASE_MS} * interval '1 millisecond'
+    LIMIT 500`;
+  for (const row of rows) await send(QUEUES.trigger, { eventId: row.id }, { retryLimit: 5, retryBackoff: true });
   return rows.length;
 }
