@@ -1,27 +1,15 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
-import { DF_SANDBOX, GHL_SANDBOX } from "./helpers";
+import { connectBothSandboxes, DF_SANDBOX, GHL_SANDBOX, publishFromEditor } from "./helpers";
 
 /** Connects both sandboxes (idempotent across spec files) and installs + publishes a template. */
 export async function installPublished(page: Page, templateKey: string): Promise<{ workflowId: string; locationId: string }> {
-  await page.getByRole("navigation").getByRole("link", { name: "Connections" }).click();
-  await page.getByRole("link", { name: "Connect HighLevel" }).click();
-  await page.getByTestId("approve-button").click();
-  await expect(page.getByTestId("connected-banner")).toBeVisible();
-  const connectDf = page.getByRole("button", { name: "Connect Details Flowers" });
-  if (await connectDf.isVisible()) await connectDf.click();
-  await expect(page.getByTestId("connection-details-flowers")).toContainText("Active");
-
+  const locationId = await connectBothSandboxes(page);
   await page.getByRole("navigation").getByRole("link", { name: "Workflows" }).click();
   await page.getByRole("button", { name: "New workflow" }).click();
   await page.getByTestId(`template-${templateKey}`).click();
   await expect(page).toHaveURL(/\/workflows\/[0-9a-f-]{36}$/);
   const workflowId = page.url().split("/").pop() ?? "";
-  await expect(page.getByTestId("workflow-checks")).toContainText("can be published");
-  await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByText("Published version 1")).toBeVisible();
-  const triggerStep = await page.getByTestId("step-trigger").textContent();
-  const locationId = /HighLevel location ([A-Za-z0-9]{20})/.exec(triggerStep ?? "")?.[1] ?? "";
-  expect(locationId).toBeTruthy();
+  await publishFromEditor(page);
   return { workflowId, locationId };
 }
 
