@@ -26,7 +26,8 @@ export async function connectBothSandboxes(page: Page): Promise<string> {
     await page.getByRole("button", { name: "Connect Details Flowers" }).click();
   }
   await expect(page.getByTestId("connection-details-flowers")).toContainText("Active");
-  const card = await page.getByTestId("connection-ghl").textContent();
+  // Oldest first: the connection templates bind to (another journey may add a second location).
+  const card = await page.getByTestId("connection-ghl").first().textContent();
   const locationId = /([A-Za-z0-9]{20})/.exec(card ?? "")?.[1];
   expect(locationId, "the GHL connection card names its location").toBeTruthy();
   return locationId as string;

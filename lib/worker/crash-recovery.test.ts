@@ -30,6 +30,8 @@ beforeAll(async () => {
   const dfConnection = await createConnection({ provider: "details-flowers", kind: "client_credentials", label: "DF crash", credentials: { clientId: df.options.clientId, clientSecret: df.options.clientSecret } });
   const workflow = await installTemplate("contact-to-client", { connections: { ghl: ghl.id, "details-flowers": dfConnection.id }, name: `crash ${accountId}` });
   await publishWorkflow(workflow.id);
+  // Many runs in flight at the kill: lift the per-workflow concurrency limit (default 10).
+  await db().workflow.update({ where: { id: workflow.id }, data: { maxConcurrentRuns: 100 } });
   workflowId = workflow.id;
 }, 60_000);
 
