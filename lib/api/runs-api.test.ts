@@ -96,6 +96,17 @@ describe("/api/v1 runs", () => {
     expect((await call(replayRoute.POST, { key: editor, params: { id: failed }, body: { mode: "sideways" } })).status).toBe(422);
   });
 
+  it("refuses viewers every change to runs: replay, bulk replay, cancel (403), and changes nothing", async () => {
+    const failed = await seedRun("failed");
+    const queued = await seedRun("queued");
+    const before = await db().run.count();
+    expect((await call(replayRoute.POST, { key: viewer, params: { id: failed }, body: { mode: "from_failed_step" } })).status).toBe(403);
+    expect((await call(bulkReplayRoute.POST, { key: viewer, body: { filter: { workflowId, status: "failed" }, mode: "from_start" } })).status).toBe(403);
+    expect((await call(cancelRoute.POST, { key: viewer, params: { id: queued } })).status).toBe(403);
+    expect(await db().run.count()).toBe(before);
+    expect((await db().run.findUniqueOrThrow({ where: { id: queued } })).status).toBe("queued");
+  });
+
   it("cancels a queued run once; cancelling again is a conflict", async () => {
     const queued = await seedRun("queued");
     expect((await call(cancelRoute.POST, { key: editor, params: { id: queued } })).body).toEqual({ id: queued, status: "cancelled" });
