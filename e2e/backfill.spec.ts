@@ -17,7 +17,7 @@ test("backfill progress: existing HighLevel contacts go through recipe 1 with a 
   // The sandbox location already holds seeded contacts with tasks and notes: backfill them.
   await page.getByRole("navigation").getByRole("link", { name: "Backfills" }).click();
   await expect(page).toHaveURL(/\/backfills$/);
-  await page.getByLabel("Workflow", { exact: true }).selectOption(workflowId);
+  await page.getByRole("combobox", { name: "Workflow", exact: true }).selectOption(workflowId);
   await expect(page.getByLabel("Tasks")).toBeChecked();
   await expect(page.getByLabel("Notes")).toBeChecked();
   await page.getByRole("button", { name: "Start backfill" }).click();
