@@ -34,8 +34,11 @@ async function connectHandles(page: Page, from: Locator, to: Locator) {
   await page.mouse.up();
 }
 
+/** Drags a sample field into an input, dropping it at the end of what the input holds. */
 async function dropField(page: Page, field: string, input: Locator) {
-  await page.getByRole("button", { name: new RegExp(`^Contact created · ${field} \\(`) }).dragTo(input);
+  const box = await input.boundingBox();
+  const targetPosition = box ? { x: box.width - 4, y: box.height / 2 } : undefined;
+  await page.getByRole("button", { name: new RegExp(`^Contact created · ${field} \\(`) }).dragTo(input, { targetPosition });
 }
 
 test("build recipe 1 from an empty canvas, map by dragging, test, publish, and run it", async ({ page }) => {
@@ -66,8 +69,11 @@ test("build recipe 1 from an empty canvas, map by dragging, test, publish, and r
   await page.getByRole("button", { name: "Close settings" }).click();
   await page.getByRole("button", { name: "Tidy up layout" }).click();
   await page.getByRole("toolbar", { name: "Workflow editor" }).getByRole("button", { name: "Fit view" }).click();
-  await connectHandles(page, page.getByLabel("Contact created: output Next"), page.getByLabel("Create or update client: input"));
-  await expect(page.getByLabel("Step: Create or update client").getByRole("img", { name: /not connected to the trigger/ })).toHaveCount(0);
+  // A mouse gesture can start before the view has finished fitting: draw it again if it missed.
+  await expect(async () => {
+    await connectHandles(page, page.getByLabel("Contact created: output Next"), page.getByLabel("Create or update client: input"));
+    await expect(page.getByLabel("Step: Create or update client").getByRole("img", { name: /not connected to the trigger/ })).toHaveCount(0, { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   await page.getByLabel("Step: Create or update client").click();
   const panel = page.getByRole("complementary", { name: "Settings of Create or update client" });
   await expect(panel.getByLabel("Details Flowers connection")).not.toHaveValue("");
@@ -79,10 +85,15 @@ test("build recipe 1 from an empty canvas, map by dragging, test, publish, and r
   await dropField(page, "id", panel.getByRole("textbox", { name: "Ghl contact ID" }));
   const fullName = panel.getByRole("textbox", { name: "Full name" });
   await dropField(page, "firstName", fullName);
-  await fullName.press("End");
-  await fullName.pressSequentially(" ");
+  // Click after the pill to put the caret at the end, type a space, then drop the last name there.
+  const fullNameBox = await fullName.boundingBox();
+  await fullName.click({ position: { x: (fullNameBox?.width ?? 200) - 4, y: (fullNameBox?.height ?? 20) / 2 } });
+  await page.keyboard.press("End");
+  await page.keyboard.type(" ");
   await dropField(page, "lastName", fullName);
   await expect(fullName.locator("[data-ref-node=trigger]")).toHaveCount(2);
+  // The preview evaluates what will be saved on the sample: first name, space, last name.
+  await expect(fullName.locator("xpath=../../p[starts-with(normalize-space(.), 'Preview')]")).toHaveText("Preview: Sage Sample");
 
   // Suggested mappings by name: one click each.
   await panel.getByRole("button", { name: /^Map firstName from Contact created/ }).click();

@@ -24,10 +24,24 @@ export function rangeFromPoint(doc: Document, x: number, y: number): Range | nul
   return range;
 }
 
+/**
+ * A caret inside a pill (a drop onto its label) moves to just after that pill: pills are
+ * atomic, and a pill nested in another would be shown but never saved.
+ */
+function outsidePills(el: HTMLElement, range: Range): Range {
+  const start = range.startContainer;
+  const pill = (start.nodeType === 1 ? (start as Element) : start.parentElement)?.closest("[data-ref-node]");
+  if (!pill || pill === el || !el.contains(pill)) return range;
+  const after = el.ownerDocument.createRange();
+  after.setStartAfter(pill);
+  after.collapse(true);
+  return after;
+}
+
 /** Inserts nodes at `range` (or at the end) and puts the caret after them. */
 export function insertNodesAt(el: HTMLElement, nodes: Node[], range: Range | null): void {
   const doc = el.ownerDocument;
-  const target = rangeInside(el, range) ? range : null;
+  const target = rangeInside(el, range) ? outsidePills(el, range) : null;
   const fragment = doc.createDocumentFragment();
   nodes.forEach((n) => fragment.append(n));
   const last = nodes.at(-1);

@@ -45,6 +45,25 @@ describe("MappingInput", () => {
     expect(onChange).toHaveBeenLastCalledWith(parseTemplate("Dear {{ @trigger.email }}"));
   });
 
+  it("a field dropped onto a pill's label lands after that pill and is saved", () => {
+    const { box, onChange } = setup(parseTemplate("{{ @trigger.firstName }} "));
+    const label = box.querySelector("[data-ref-node] span")?.firstChild as Node;
+    const doc = box.ownerDocument as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null };
+    doc.caretRangeFromPoint = () => {
+      const range = doc.createRange();
+      range.setStart(label, 3);
+      range.collapse(true);
+      return range;
+    };
+    try {
+      fireEvent.drop(box, { dataTransfer: { getData: (type: string) => (type === REF_MIME ? "@trigger.lastName" : ""), types: [REF_MIME] } });
+    } finally {
+      delete doc.caretRangeFromPoint;
+    }
+    expect(onChange).toHaveBeenLastCalledWith(parseTemplate("{{ @trigger.firstName }}{{ @trigger.lastName }} "));
+    expect(box.querySelectorAll("[data-ref-node] [data-ref-node]")).toHaveLength(0);
+  });
+
   it("turns pasted {{ @node.path }} text into pills", () => {
     const { box, onChange } = setup(undefined);
     fireEvent.paste(box, { clipboardData: { getData: () => "{{ @trigger.email }}" } });
