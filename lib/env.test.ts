@@ -13,6 +13,7 @@ describe("parseEnv", () => {
   it.each([
     ["PORT", "abc", /PORT: .*number/i],
     ["PORT", "70000", /PORT:/],
+    ["GHL_SANDBOX_PORT", "4190", /GHL_SANDBOX_PORT: browsers and fetch refuse to connect to this port/],
     ["DATABASE_URL", "mysql://x", /DATABASE_URL: must be a postgresql:\/\/ connection URL \(got "mysql:\/\/x"\)/],
     ["BLOOMBRIDGE_ADMIN_PASSWORD", "short", /BLOOMBRIDGE_ADMIN_PASSWORD: must be at least 12 characters$/m],
     ["GHL_API_BASE_URL", "not a url", /GHL_API_BASE_URL:/],

@@ -7,7 +7,18 @@ import { z } from "zod";
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
   .transform((v) => v === "true" || v === "1" || v === "yes");
-const port = z.coerce.number().int().min(1).max(65535);
+// Ports that browsers and Node's fetch refuse to connect to (WHATWG Fetch "bad ports").
+const BLOCKED_PORTS = new Set([
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389,
+  427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566,
+  6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+]);
+const port = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(65535)
+  .refine((p) => !BLOCKED_PORTS.has(p), { message: "browsers and fetch refuse to connect to this port; choose another" });
 const url = z.url({ protocol: /^https?$/ });
 const optionalString = z.string().trim().min(1).optional();
 

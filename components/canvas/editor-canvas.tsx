@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, type RefObject } from "react";
+import { useCallback, useState, type RefObject } from "react";
 import {
   Background,
   BackgroundVariant,
@@ -50,6 +50,8 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const { graphRef, onConnect, onDropStep, readOnly } = props;
   const { screenToFlowPosition } = useReactFlow();
   const { resolvedTheme } = useTheme();
+  // Fit only a workflow that opens with steps: fitting later would jump the view on the first drop.
+  const [fitOnOpen] = useState(() => props.nodes.length > 0);
 
   const isValidConnection = useCallback<IsValidConnection<StepFlowEdge>>(
     (c) => checkConnection(graphRef.current, { source: c.source, target: c.target, sourceHandle: c.sourceHandle }).ok,
@@ -98,7 +100,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
       onDragOver={onDragOver}
       onDrop={onDrop}
       defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
-      fitView
+      fitView={fitOnOpen}
       fitViewOptions={FIT_VIEW_OPTIONS}
       minZoom={0.1}
       snapToGrid
