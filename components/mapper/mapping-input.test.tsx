@@ -48,7 +48,7 @@ describe("MappingInput", () => {
   it("a field dropped onto a pill's label lands after that pill and is saved", () => {
     const { box, onChange } = setup(parseTemplate("{{ @trigger.firstName }} "));
     const label = box.querySelector("[data-ref-node] span")?.firstChild as Node;
-    const doc = box.ownerDocument as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null };
+    const doc = box.ownerDocument as Omit<Document, "caretRangeFromPoint"> & { caretRangeFromPoint?: (x: number, y: number) => Range | null };
     doc.caretRangeFromPoint = () => {
       const range = doc.createRange();
       range.setStart(label, 3);
