@@ -85,6 +85,10 @@ const cases: Record<Prisma.ModelName, Case> = {
     create: () => db().idMap.create({ data: { sourceSystem: "ghl", sourceType: "contact", sourceId: `c-${stamp}`, targetSystem: "details-flowers", targetType: "client", targetId: "df1" } }),
     read: (r) => db().idMap.findUniqueOrThrow({ where: { id: String(r.id) } }),
   },
+  IdMapLock: {
+    create: () => db().idMapLock.create({ data: { key: `ghl:contact:c-${stamp}`, holder: crypto.randomUUID(), expiresAt: at } }),
+    read: (r) => db().idMapLock.findUniqueOrThrow({ where: { key: String(r.key) } }),
+  },
   AuditLog: {
     create: () => db().auditLog.create({ data: { actorType: "system", action: "test", target: "x", details: { ok: true } } }),
     read: (r) => db().auditLog.findUniqueOrThrow({ where: { id: String(r.id) } }),

@@ -1,6 +1,7 @@
 /**
  * Races between workers and between runs, on the real database and the Details Flowers
- * sandbox: a worker that stalled past its lease and was replaced can no longer write.
+ * sandbox: a worker that stalled past its lease and was replaced can no longer write, and two
+ * runs writing the same Details Flowers record at once create it once.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { createConnection } from "@/lib/db/connections";
 import { createIsolatedDatabase } from "@/lib/db/test-database";
-import { publishWorkflow } from "@/lib/db/workflows";
+import { createWorkflow, publishWorkflow } from "@/lib/db/workflows";
 import { startDfSandbox, type DfSandbox } from "@/sandbox/details-flowers/server";
 import { ingestEvent } from "../ingest";
 import { startQueue, stopQueue } from "../queue";
@@ -151,5 +152,41 @@ describe("lease fencing", () => {
     expect(run.steps).toMatchObject([{ stepKey: "upsertClient", status: "succeeded" }]);
     expect(dfRecords("client", contactId)).toHaveLength(1);
     expect(await executeRun(runId)).toBeNull();
+  });
+});
+
+describe("concurrent runs writing the same record", () => {
+  it("two runs for the same GHL contact and task, executed at once, create one client and one task", async () => {
+    const ref = (path: string) => ({ kind: "ref" as const, node: "trigger", path });
+    const workflow = await createWorkflow({
+      name: `races ${crypto.randomUUID().slice(0, 6)}`,
+      graph: {
+        schemaVersion: 1,
+        nodes: [
+          { id: "trigger", kind: "trigger", label: "Task created", position: { x: 0, y: 0 }, triggerKey: "ghl.task.created" },
+          { id: "client", kind: "action", label: "Client", position: { x: 200, y: 0 }, operationKey: "details-flowers.client.upsert", connectionId: dfConnectionId, inputs: { ghlContactId: ref("contactId"), firstName: ref("firstName"), email: ref("email") } },
+          { id: "task", kind: "action", label: "Task", position: { x: 400, y: 0 }, operationKey: "details-flowers.task.create", connectionId: dfConnectionId, inputs: { ghlContactId: ref("contactId"), ghlTaskId: ref("id"), title: ref("title") } },
+        ],
+        edges: [{ id: "e1", source: "trigger", target: "client" }, { id: "e2", source: "client", target: "task" }],
+      },
+    });
+    await publishWorkflow(workflow.id);
+    const contactId = `race-contact-${crypto.randomUUID().slice(0, 8)}`;
+    const taskId = `race-task-${crypto.randomUUID().slice(0, 8)}`;
+    const payload = { type: "TaskCreate", locationId: accountId, id: taskId, contactId, title: "Order peonies", firstName: "Race", email: `${contactId}@example.com` };
+    // A live run and a replay of the same GHL task: different runs, so different idempotency keys.
+    const runIds = [await fire(workflow.id, "ghl.task.created", payload), await fire(workflow.id, "ghl.task.created", payload)];
+
+    // Sandbox latency keeps both runs' look-up → create windows open long enough to overlap.
+    df.setFaults({ latencyMs: 150 });
+    try {
+      expect(await Promise.all(runIds.map((id) => executeRun(id)))).toEqual([{ kind: "done" }, { kind: "done" }]);
+    } finally {
+      df.clearFaults();
+    }
+    expect(dfRecords("client", contactId)).toHaveLength(1);
+    expect(dfRecords("task", taskId)).toHaveLength(1);
+    const tasks = await db().stepRun.findMany({ where: { runId: { in: runIds }, stepKey: "task" } });
+    expect(tasks.map((s) => (s.output as { created: boolean }).created).sort()).toEqual([false, true]);
   });
 });
