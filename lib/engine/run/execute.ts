@@ -15,7 +15,7 @@ import { describeError } from "./payload";
 import { runAction } from "./step-action";
 import { loadSteps, saveStep, type StepRecord } from "./steps";
 
-/** "lost": another worker claimed the run after this one's lease ran out; this one wrote nothing more. */
+/** "lost": the run is no longer this worker's (re-claimed after its lease ran out, or cancelled mid-step); it wrote nothing more. */
 type Outcome = { kind: "done" } | { kind: "stopped" } | { kind: "parked" } | { kind: "failed"; error: unknown } | { kind: "cancelled" } | { kind: "lost" };
 
 class Parked extends Error {}
