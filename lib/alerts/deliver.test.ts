@@ -50,12 +50,15 @@ beforeEach(() => {
   process.env.BLOOMBRIDGE_WEBHOOK_ALLOW_PRIVATE = "true";
 });
 
+/** The claim the seeded runs are held under, as if a worker had claimed them. */
+const workerClaim = crypto.randomUUID();
+
 async function seedRun() {
   const workflow = await db().workflow.create({ data: { name: `alerts ${crypto.randomUUID().slice(0, 6)}`, draftGraph: {}, enabled: true } });
   const version = await db().workflowVersion.create({ data: { workflowId: workflow.id, version: 1, graph: {}, triggerKey: "k" } });
   const newRun = async () => {
     const event = await db().triggerEvent.create({ data: { source: "manual", delivery: "manual", dedupeKey: crypto.randomUUID(), eventType: "k", payload: {} } });
-    const run = await db().run.create({ data: { workflowId: workflow.id, workflowVersionId: version.id, eventId: event.id, triggerKey: "k", delivery: "manual", status: "running" } });
+    const run = await db().run.create({ data: { workflowId: workflow.id, workflowVersionId: version.id, eventId: event.id, triggerKey: "k", delivery: "manual", status: "running", claimId: workerClaim } });
     return run.id;
   };
   return { workflowId: workflow.id, newRun };
@@ -80,7 +83,7 @@ describe("alerts", () => {
     expect(settings.webhookSecret).toMatch(/^whsec_/);
     const { workflowId, newRun } = await seedRun();
     const runId = await newRun();
-    await finishRun(runId, workflowId, { status: "failed", error: { message: "DF said 422: date is in the past" } });
+    await finishRun({ id: runId, workflow_id: workflowId, claim_id: workerClaim }, { status: "failed", error: { message: "DF said 422: date is in the past" } });
 
     const hit = await waitFor(async () => received.find((r) => JSON.parse(r.body).run?.id === runId));
     const payload = JSON.parse(hit.body);

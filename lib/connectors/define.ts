@@ -17,6 +17,11 @@ export type IdMapPort = {
   find(source: ExternalRef, targetSystem: ConnectorKey, targetType: string): Promise<string | null>;
   /** Links two records; idempotent; later links of the same source replace earlier ones. */
   link(source: ExternalRef, target: ExternalRef): Promise<void>;
+  /**
+   * Runs `write` (look up, create, link) while no other run does so for the same `source` and
+   * target type, so two runs racing for one record create it once: the second finds the link.
+   */
+  exclusive<T>(source: ExternalRef, targetSystem: ConnectorKey, targetType: string, write: () => Promise<T>): Promise<T>;
 };
 
 export type ConnectionInfo = {

@@ -41,4 +41,41 @@ describe("id map", () => {
     expect(await port.find(target, "ghl", "opportunity")).toBeNull();
     expect(await port.find(contact(), "details-flowers", "client")).toBeNull();
   });
+
+  it("exclusive: writers of the same record take turns, across workers", async () => {
+    const source = contact();
+    let inside = 0;
+    let most = 0;
+    const write = (port: ReturnType<typeof createIdMapPort>) =>
+      port.exclusive(source, "details-flowers", "client", async () => {
+        most = Math.max(most, ++inside);
+        // Database round trips stand in for the vendor call the lock spans.
+        for (let i = 0; i < 3; i++) await port.find(source, "details-flowers", "client");
+        inside--;
+        return "written";
+      });
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => write(createIdMapPort(workers.clients[i % 3]))));
+    expect(results).toEqual(Array(6).fill("written"));
+    expect(most).toBe(1);
+    expect(await db().idMapLock.count({ where: { key: { contains: source.id } } })).toBe(0);
+  });
+
+  it("exclusive: another record is not blocked, a dead holder's expired lock is taken over, a failed write unlocks", async () => {
+    const port = createIdMapPort();
+    const held = contact();
+    let release = () => {};
+    const holding = port.exclusive(held, "details-flowers", "client", () => new Promise<void>((resolve) => (release = resolve)));
+    expect(await port.exclusive(contact(), "details-flowers", "client", async () => "other record")).toBe("other record");
+    release();
+    await holding;
+
+    const orphaned = contact();
+    await db().idMapLock.create({ data: { key: `ghl:contact:${orphaned.id}>details-flowers:client`, holder: randomUUID(), expiresAt: new Date(Date.now() - 1000) } });
+    expect(await port.exclusive(orphaned, "details-flowers", "client", async () => "taken over")).toBe("taken over");
+
+    const failing = contact();
+    await expect(port.exclusive(failing, "details-flowers", "client", async () => Promise.reject(new Error("DF said no")))).rejects.toThrow("DF said no");
+    expect(await port.exclusive(failing, "details-flowers", "client", async () => "again")).toBe("again");
+    expect(await db().idMapLock.count({ where: { key: { in: [held, orphaned, failing].map((c) => `ghl:contact:${c.id}>details-flowers:client`) } } })).toBe(0);
+  });
 });

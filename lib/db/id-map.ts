@@ -3,8 +3,17 @@
  * (source system, type, id, target system, type), so a retried or replayed write step
  * re-links instead of creating a duplicate.
  */
+import { randomUUID } from "node:crypto";
 import type { ConnectorKey, ExternalRef, IdMapPort } from "@/lib/connectors/define";
+import { RetryableError } from "@/lib/connectors/errors";
 import { db, type Db } from "./client";
+
+/** Longer than any step may run (60 s by default), so only a holder that died loses its lock. */
+const LOCK_TTL_MS = 5 * 60_000;
+/** Past this, the waiting step gives up and is retried later by the executor. */
+const LOCK_WAIT_MS = 60_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type IdMapRepository = IdMapPort & {
   /** The `sourceSystem` record that was linked to `target`; the most recent link wins. */
@@ -43,5 +52,30 @@ export function createIdMapPort(client: Db = db()): IdMapRepository {
     },
 
     findSource,
+
+    // A lock row rather than an advisory lock: holding a pooled connection across a vendor
+    // call could exhaust the pool. Contention is rare (one record, two runs), so polling is cheap.
+    async exclusive(source, targetSystem, targetType, write) {
+      const key = `${source.system}:${source.type}:${source.id}>${targetSystem}:${targetType}`;
+      const holder = randomUUID();
+      const giveUpAt = Date.now() + LOCK_WAIT_MS;
+      for (let pause = 10; !(await tryLock(key, holder)); pause = Math.min(pause * 2, 250)) {
+        if (Date.now() > giveUpAt) throw new RetryableError(`Another run is still writing the ${targetType} for ${source.type} ${source.id}`);
+        await sleep(pause);
+      }
+      try {
+        return await write();
+      } finally {
+        await client.$executeRaw`DELETE FROM id_map_locks WHERE key = ${key} AND holder = ${holder}::uuid`;
+      }
+    },
   };
+
+  async function tryLock(key: string, holder: string): Promise<boolean> {
+    const taken = await client.$executeRaw`
+      INSERT INTO id_map_locks (key, holder, expires_at) VALUES (${key}, ${holder}::uuid, clock_timestamp() + ${LOCK_TTL_MS} * interval '1 millisecond')
+      ON CONFLICT (key) DO UPDATE SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at
+      WHERE id_map_locks.expires_at < clock_timestamp()`;
+    return taken > 0;
+  }
 }

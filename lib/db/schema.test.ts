@@ -70,7 +70,7 @@ const cases: Record<Prisma.ModelName, Case> = {
       const wf = await db().workflow.create({ data: { name: "R", draftGraph: {} } });
       const v = await db().workflowVersion.create({ data: { workflowId: wf.id, version: 1, graph: {}, triggerKey: "k" } });
       const ev = await db().triggerEvent.create({ data: { source: "manual", delivery: "manual", dedupeKey: `r-${crypto.randomUUID()}`, eventType: "x", payload: {} } });
-      return db().run.create({ data: { workflowId: wf.id, workflowVersionId: v.id, eventId: ev.id, triggerKey: "k", delivery: "manual", status: "waiting", waitingFor: "rate_limit", waitUntil: at, error: { message: "m" } } });
+      return db().run.create({ data: { workflowId: wf.id, workflowVersionId: v.id, eventId: ev.id, triggerKey: "k", delivery: "manual", status: "waiting", waitingFor: "rate_limit", waitUntil: at, error: { message: "m" }, claimId: crypto.randomUUID() } });
     },
     read: (r) => db().run.findUniqueOrThrow({ where: { id: String(r.id) } }),
   },
@@ -84,6 +84,10 @@ const cases: Record<Prisma.ModelName, Case> = {
   IdMap: {
     create: () => db().idMap.create({ data: { sourceSystem: "ghl", sourceType: "contact", sourceId: `c-${stamp}`, targetSystem: "details-flowers", targetType: "client", targetId: "df1" } }),
     read: (r) => db().idMap.findUniqueOrThrow({ where: { id: String(r.id) } }),
+  },
+  IdMapLock: {
+    create: () => db().idMapLock.create({ data: { key: `ghl:contact:c-${stamp}`, holder: crypto.randomUUID(), expiresAt: at } }),
+    read: (r) => db().idMapLock.findUniqueOrThrow({ where: { key: String(r.key) } }),
   },
   AuditLog: {
     create: () => db().auditLog.create({ data: { actorType: "system", action: "test", target: "x", details: { ok: true } } }),

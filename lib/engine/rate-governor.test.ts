@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RateLimitedError } from "@/lib/connectors/errors";
 import { disconnectDb } from "@/lib/db/client";
-import { createRateGovernor, governorKey, guardMs, rateGovernor, type Grant } from "./rate-governor";
+import { createRateGovernor, DEFAULT_GUARD_MS, governorKey, guardMs, rateGovernor, type Grant } from "./rate-governor";
 import { workerClients } from "@/lib/db/test-workers";
 
 const workers = workerClients(3);
@@ -37,7 +37,7 @@ describe("rate governor", () => {
     const times = grants.map((g) => g.grantedAt.getTime()).sort((a, b) => a - b);
     for (let i = 0; i + 100 < times.length; i++) expect(times[i + 100] - times[i]).toBeGreaterThanOrEqual(1000);
     // Throughput: three windows (padded by the jitter guard) and some slack, not more.
-    expect(elapsed).toBeLessThanOrEqual(3 * (1000 + guardMs(1000)) + 1000);
+    expect(elapsed).toBeLessThanOrEqual(3 * (1000 + guardMs()) + 1000);
   });
 
   it("grants exactly the burst limit when callers may not wait", async () => {
@@ -52,6 +52,19 @@ describe("rate governor", () => {
     expect(refused).toHaveLength(50);
     for (const r of refused) expect(r.reason).toBeInstanceOf(RateLimitedError);
     expect((await governors[0].usage(k, limits)).burstUsed).toBe(100);
+  });
+
+  it("grants the full limit at once, never one more, and frees the next slot one window plus the guard later", async () => {
+    const k = key();
+    const limits = { burstMax: 20, burstWindowMs: 60_000, dailyMax: 200_000 };
+    const grants = await Promise.all(Array.from({ length: 20 }, (_, i) => governors[i % 3].acquire(k, limits, { maxWaitMs: 50 })));
+    expect(grants).toHaveLength(20);
+    const refused = await governors[0].acquire(k, limits, { maxWaitMs: 50 }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RateLimitedError);
+    // The next slot opens when the oldest grant leaves the padded window: at most window + guard away.
+    expect((refused as RateLimitedError).retryAfterMs).toBeLessThanOrEqual(60_000 + DEFAULT_GUARD_MS);
+    expect((refused as RateLimitedError).retryAfterMs).toBeGreaterThan(30_000);
+    expect((await governors[1].usage(k, limits)).burstUsed).toBe(20);
   });
 
   it("throws RateLimitedError until the next UTC day when the daily cap is used up", async () => {

@@ -119,7 +119,7 @@ async function main() {
   const steady = accepted.filter(([at]) => at >= first + windowMs && at <= last - windowMs).length;
   const steadySpan = (last - first - 2 * windowMs) / 1000;
   const ceilingPerS = burst / (windowMs / 1000);
-  const governorPerS = burst / ((windowMs + guardMs(windowMs)) / 1000);
+  const governorPerS = burst / ((windowMs + guardMs()) / 1000);
   const seeded = new Set(sandboxes.seededIds);
   const clients = report.dfClientGhlIds.filter((id) => seeded.has(id));
   const distinct = new Set(clients);
@@ -131,7 +131,7 @@ async function main() {
       {
         N,
         runsDuringBackfill: !DEFER_RUNS,
-        ghlCeiling: `${burst} per ${windowMs / 1000} s (${ceilingPerS}/s); governor pads the window to ${(windowMs + guardMs(windowMs)) / 1000} s`,
+        ghlCeiling: `${burst} per ${windowMs / 1000} s (${ceilingPerS}/s); governor pads the window to ${(windowMs + guardMs()) / 1000} s`,
         backfillSeconds: +((backfillEnded - started) / 1000).toFixed(1),
         contactsPerSecond: +(N / ((backfillEnded - started) / 1000)).toFixed(1),
         ghlCalls: accepted.length,

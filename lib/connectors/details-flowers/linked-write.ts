@@ -2,6 +2,7 @@
  * Create-or-update of a task, note or appointment that came from GHL. The ID map decides:
  * a GHL record already linked is updated in place, so a retried or replayed step never
  * creates a second copy; an unlinked one is created under the resolved client and linked.
+ * The whole look-up → write → link runs under the ID map's lock, so concurrent runs agree.
  */
 import type { OperationContext } from "../define";
 import { FatalError } from "../errors";
@@ -29,6 +30,16 @@ export type LinkedWriters<R> = {
 };
 
 export async function writeLinked<R extends { id: string }>(
+  ctx: OperationContext,
+  kind: Kind,
+  target: LinkTarget,
+  writers: LinkedWriters<R>,
+): Promise<{ record: R; created: boolean }> {
+  const write = () => lookUpAndWrite(ctx, kind, target, writers);
+  return target.ghlId ? ctx.idMap.exclusive(ghlRef(kind, target.ghlId), "details-flowers", kind, write) : write();
+}
+
+async function lookUpAndWrite<R extends { id: string }>(
   ctx: OperationContext,
   kind: Kind,
   target: LinkTarget,

@@ -23,7 +23,7 @@ beforeAll(async () => {
   ctx = {
     http: createGhlHttpClient({ baseUrl: sandbox.url, getAccessToken: () => sandbox.sandbox.config.pit }),
     connection: { id: "conn_sandbox", accountId: location.id, scopes: ["contacts.readonly", "contacts.write"] },
-    idMap: { find: async () => null, link: async () => undefined },
+    idMap: { find: async () => null, link: async () => undefined, exclusive: (_source, _system, _type, write) => write() },
     idempotencyKey: "itest:1",
   };
   const created = await run("ghl.contact.create", { firstName: "Maya", lastName: "Lindqvist", email: `maya+${Date.now()}@lindqvist-studio.com` });

@@ -25,7 +25,7 @@ export function testContext(fetchImpl: typeof fetch, overrides: Partial<Operatio
   return {
     http: createGhlHttpClient({ baseUrl: "https://ghl.test", getAccessToken: () => "tok_123", fetchImpl }),
     connection: { id: "conn_1", accountId: "ve9EPM428h8vShlRW1KT", scopes: ["contacts.readonly", "contacts.write"] },
-    idMap: { find: async () => null, link: async () => undefined },
+    idMap: { find: async () => null, link: async () => undefined, exclusive: (_source, _system, _type, write) => write() },
     idempotencyKey: "run_1:node_1:0",
     ...overrides,
   };

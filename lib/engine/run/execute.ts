@@ -15,10 +15,12 @@ import { describeError } from "./payload";
 import { runAction } from "./step-action";
 import { loadSteps, saveStep, type StepRecord } from "./steps";
 
-type Outcome = { kind: "done" } | { kind: "stopped" } | { kind: "parked" } | { kind: "failed"; error: unknown } | { kind: "cancelled" };
+/** "lost": the run is no longer this worker's (re-claimed after its lease ran out, or cancelled mid-step); it wrote nothing more. */
+type Outcome = { kind: "done" } | { kind: "stopped" } | { kind: "parked" } | { kind: "failed"; error: unknown } | { kind: "cancelled" } | { kind: "lost" };
 
 class Parked extends Error {}
 class Cancelled extends Error {}
+class LostClaim extends Error {}
 class RunFailed extends Error {
   constructor(readonly detail: unknown) {
     super("run failed");
@@ -60,18 +62,15 @@ export async function executeRun(runId: string): Promise<Outcome | null> {
     const inAnyBody = new Set([...walk.bodies.values()].flatMap((s) => [...s]));
     const scope: Scope = { [trigger.id]: event.payload };
     await walkFrom(walk, nextNodes(graph, trigger.id, "out"), (id) => !inAnyBody.has(id), scope, "");
-    await finishRun(run.id, run.workflow_id, { status: "succeeded" });
-    return { kind: "done" };
+    return (await finishRun(run, { status: "succeeded" })) === "lost" ? { kind: "lost" } : { kind: "done" };
   } catch (error) {
-    if (error instanceof FilteredOut) {
-      await finishRun(run.id, run.workflow_id, { status: "succeeded" });
-      return { kind: "stopped" };
-    }
+    if (error instanceof FilteredOut) return (await finishRun(run, { status: "succeeded" })) === "lost" ? { kind: "lost" } : { kind: "stopped" };
     if (error instanceof Parked) return { kind: "parked" };
     if (error instanceof Cancelled) return { kind: "cancelled" };
+    if (error instanceof LostClaim) return { kind: "lost" };
     const detail = error instanceof RunFailed ? error.detail : describeError(error);
     if (!(error instanceof RunFailed)) logger.error({ err: error, runId }, "run failed unexpectedly");
-    await finishRun(run.id, run.workflow_id, { status: "failed", error: detail });
+    if ((await finishRun(run, { status: "failed", error: detail })) === "lost") return { kind: "lost" };
     return { kind: "failed", error: detail };
   }
 }
@@ -81,7 +80,9 @@ async function walkFrom(walk: Walk, entries: string[], allowed: (id: string) => 
   const active = new Set(entries.filter(allowed));
   for (const id of walk.order) {
     if (!active.has(id)) continue;
-    if ((await renewLease(walk.run.id)) !== "running") throw new Cancelled();
+    const lease = await renewLease(walk.run);
+    if (lease === "lost") throw new LostClaim();
+    if (lease === "cancelled") throw new Cancelled();
     const node = walk.nodes.get(id);
     if (!node) continue;
     const handle = await runNode(walk, node, scope, suffix, allowed);
@@ -94,8 +95,10 @@ async function runNode(walk: Walk, node: GraphNode, scope: Scope, suffix: string
   const stepKey = node.id + suffix;
   const previous = walk.steps.get(stepKey);
   const startedAt = new Date();
-  const save = (status: "succeeded" | "failed" | "waiting" | "retrying", extra: { input?: unknown; output?: unknown; error?: unknown; calls?: unknown[]; attempt?: number } = {}) =>
-    saveStep({ runId: walk.run.id, nodeId: node.id, stepKey, status, startedAt, attempt: extra.attempt ?? previous?.attempt ?? 1, ...extra, finishedAt: status === "waiting" || status === "retrying" ? null : undefined });
+  const save = async (status: "succeeded" | "failed" | "waiting" | "retrying", extra: { input?: unknown; output?: unknown; error?: unknown; calls?: unknown[]; attempt?: number } = {}) => {
+    const saved = await saveStep({ runId: walk.run.id, claimId: walk.run.claim_id, nodeId: node.id, stepKey, status, startedAt, attempt: extra.attempt ?? previous?.attempt ?? 1, ...extra, finishedAt: status === "waiting" || status === "retrying" ? null : undefined });
+    if (saved === "lost") throw new LostClaim();
+  };
 
   switch (node.kind) {
     case "trigger":
@@ -118,8 +121,7 @@ async function runNode(walk: Walk, node: GraphNode, scope: Scope, suffix: string
       if (previous?.status === "succeeded") return "out";
       if (until.getTime() > Date.now()) {
         await save("waiting", { output: { until: until.toISOString() } });
-        await parkRun(walk.run.id, "delay", until, false);
-        throw new Parked();
+        await park(walk, "delay", until, false);
       }
       await save("succeeded", { output: { until: until.toISOString() } });
       return "out";
@@ -172,17 +174,16 @@ async function runActionNode(
     scope[node.id] = result.output;
     return "out";
   } catch (error) {
+    if (error instanceof LostClaim) throw error;
     const detail = describeError(error);
     const decision = decide(error, attempt, node.settings, node.connectionId);
     if (decision.action === "retry") {
       await save("retrying", { error: detail, attempt });
-      await parkRun(walk.run.id, `retry:${node.id}`, decision.at, true);
-      throw new Parked();
+      await park(walk, `retry:${node.id}`, decision.at, true);
     }
     if (decision.action === "wait") {
       await save("waiting", { error: detail, attempt });
-      await parkRun(walk.run.id, decision.waitingFor, decision.until, false);
-      throw new Parked();
+      await park(walk, decision.waitingFor, decision.until, false);
     }
     await save("failed", { error: detail, attempt });
     const errorPath = nextNodes(walk.graph, node.id, "error").filter(allowed);
@@ -196,6 +197,11 @@ async function runActionNode(
     }
     throw new RunFailed({ ...detail, nodeId: node.id, nodeLabel: node.label });
   }
+}
+
+async function park(walk: Walk, waitingFor: string, until: Date | null, countAttempt: boolean): Promise<never> {
+  if ((await parkRun(walk.run, waitingFor, until, countAttempt)) === "lost") throw new LostClaim();
+  throw new Parked();
 }
 
 async function delayUntil(node: Extract<GraphNode, { kind: "delay" }>, scope: Scope): Promise<Date> {

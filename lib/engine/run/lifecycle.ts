@@ -1,6 +1,8 @@
 /**
  * Run state transitions. A run is claimed with a lease, so exactly one worker executes it;
  * a worker that dies (SIGKILL) leaves an expired lease that the sweeper hands to another.
+ * Every claim gets a fresh `claim_id` (a fencing token): a worker that stalled past its lease
+ * and was replaced can no longer renew, checkpoint, park or finish the run.
  */
 import { enqueueAlert } from "@/lib/alerts/deliver";
 import { db } from "@/lib/db/client";
@@ -25,7 +27,11 @@ export type ClaimedRun = {
   workflow_version_id: string;
   event_id: string;
   attempts: number;
+  claim_id: string;
 };
+
+/** What the fenced writes need: the run and the claim the worker holds on it. */
+export type RunClaim = Pick<ClaimedRun, "id" | "claim_id">;
 
 /** A run over its workflow's concurrency limit is tried again after this long. */
 export const CONCURRENCY_DEFER_MS = 1_000;
@@ -48,12 +54,12 @@ export async function claimRun(runId: string): Promise<ClaimedRun | null> {
     if (running >= target.max_concurrent_runs) return "busy" as const;
     // clock_timestamp(), not now(): the transaction may have waited for the lock.
     const rows = await tx.$queryRaw<ClaimedRun[]>`
-      UPDATE runs SET status = 'running', lease_until = clock_timestamp() + ${LEASE_MS} * interval '1 millisecond',
+      UPDATE runs SET status = 'running', lease_until = clock_timestamp() + ${LEASE_MS} * interval '1 millisecond', claim_id = gen_random_uuid(),
                       started_at = COALESCE(started_at, clock_timestamp()), waiting_for = NULL, wait_until = NULL
       WHERE id = ${runId}::uuid
         AND (status IN ('queued', 'waiting') OR (status = 'running' AND lease_until < now()))
         AND NOT (status = 'waiting' AND wait_until IS NOT NULL AND wait_until > now() + interval '1 second')
-      RETURNING id::text, workflow_id::text, workflow_version_id::text, event_id::text, attempts`;
+      RETURNING id::text, workflow_id::text, workflow_version_id::text, event_id::text, attempts, claim_id::text`;
     return rows[0] ?? null;
   });
   if (claim !== "busy") return claim;
@@ -61,10 +67,11 @@ export async function claimRun(runId: string): Promise<ClaimedRun | null> {
   return null;
 }
 
-export async function renewLease(runId: string): Promise<"running" | "cancelled" | "lost"> {
+/** "lost" when another worker has claimed the run since: this worker must stop without writing. */
+export async function renewLease(run: RunClaim): Promise<"running" | "cancelled" | "lost"> {
   const rows = await db().$queryRaw<{ status: string }[]>`
     UPDATE runs SET lease_until = CASE WHEN status = 'running' THEN now() + ${LEASE_MS} * interval '1 millisecond' ELSE lease_until END
-    WHERE id = ${runId}::uuid RETURNING status::text`;
+    WHERE id = ${run.id}::uuid AND claim_id = ${run.claim_id}::uuid RETURNING status::text`;
   const status = rows[0]?.status;
   return status === "running" ? "running" : status === "cancelled" ? "cancelled" : "lost";
 }
@@ -73,23 +80,34 @@ export async function enqueueRun(runId: string, startAfter?: Date): Promise<void
   await send(QUEUES.run, { runId } satisfies RunJob, { startAfter, retryLimit: 3, retryDelay: 5 });
 }
 
+/** The running run, if `run`'s claim is still the current one (a cancelled run is not parked or finished). */
+const ownedRunning = (run: RunClaim) => ({ id: run.id, claimId: run.claim_id, status: "running" as const });
+
 /** Park the run until `until` (rate limit, retry backoff, delay node) and schedule its resumption. */
-export async function parkRun(runId: string, waitingFor: string, until: Date | null, countAttempt: boolean): Promise<void> {
-  await db().run.update({
-    where: { id: runId },
+export async function parkRun(run: RunClaim, waitingFor: string, until: Date | null, countAttempt: boolean): Promise<"parked" | "lost"> {
+  const { count } = await db().run.updateMany({
+    where: ownedRunning(run),
     data: { status: "waiting", waitingFor, waitUntil: until, leaseUntil: null, ...(countAttempt ? { attempts: { increment: 1 } } : {}) },
   });
-  if (until) await enqueueRun(runId, until);
+  if (!count) return "lost";
+  if (until) await enqueueRun(run.id, until);
+  return "parked";
 }
 
-export async function finishRun(runId: string, workflowId: string, outcome: { status: "succeeded" | "failed"; error?: unknown }): Promise<void> {
-  await db().run.update({
-    where: { id: runId },
+export async function finishRun(
+  run: RunClaim & Pick<ClaimedRun, "workflow_id">,
+  outcome: { status: "succeeded" | "failed"; error?: unknown },
+): Promise<"finished" | "lost"> {
+  const runId = run.id;
+  const workflowId = run.workflow_id;
+  const { count } = await db().run.updateMany({
+    where: ownedRunning(run),
     data: { status: outcome.status, error: (outcome.error ?? undefined) as Prisma.InputJsonValue | undefined, finishedAt: new Date(), leaseUntil: null, waitingFor: null, waitUntil: null },
   });
+  if (!count) return "lost";
   if (outcome.status === "succeeded") {
     await db().workflow.update({ where: { id: workflowId }, data: { consecutiveFailures: 0 } });
-    return;
+    return "finished";
   }
   const workflow = await db().workflow.update({ where: { id: workflowId }, data: { consecutiveFailures: { increment: 1 } } });
   await enqueueAlert({ kind: "run_failed", workflowId, runId });
@@ -103,6 +121,7 @@ export async function finishRun(runId: string, workflowId: string, outcome: { st
     logger.warn({ workflowId, failures: workflow.consecutiveFailures }, "workflow auto-paused");
     await enqueueAlert({ kind: "auto_paused", workflowId, runId });
   }
+  return "finished";
 }
 
 /** Runs parked on a connection resume once it is reconnected. */

@@ -24,9 +24,11 @@ describe("secret redaction", () => {
     const workflow = await db().workflow.create({ data: { name: "redact", draftGraph: {} } });
     const version = await db().workflowVersion.create({ data: { workflowId: workflow.id, version: 1, graph: {}, triggerKey: "k" } });
     const event = await db().triggerEvent.create({ data: { source: "manual", delivery: "manual", dedupeKey: crypto.randomUUID(), eventType: "k", payload: {} } });
-    const run = await db().run.create({ data: { workflowId: workflow.id, workflowVersionId: version.id, eventId: event.id, triggerKey: "k", delivery: "manual" } });
+    const claimId = crypto.randomUUID();
+    const run = await db().run.create({ data: { workflowId: workflow.id, workflowVersionId: version.id, eventId: event.id, triggerKey: "k", delivery: "manual", status: "running", claimId } });
     await saveStep({
       runId: run.id,
+      claimId,
       nodeId: "subscribe",
       stepKey: "subscribe",
       status: "succeeded",

@@ -1,6 +1,5 @@
 /** StepRun checkpoints: written before the run moves on, reused by restarts and replays. */
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { capPayload } from "./payload";
 import { redactSecrets } from "./redact";
 
@@ -13,10 +12,16 @@ export async function loadSteps(runId: string): Promise<Map<string, StepRecord>>
   return new Map(rows.map((r) => [r.stepKey, r]));
 }
 
-const json = (v: unknown) => (v === null || v === undefined ? undefined : (v as Prisma.InputJsonValue));
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
+/**
+ * Writes the checkpoint only while `claimId` is the run's current claim ("lost" otherwise).
+ * The run row is locked FOR SHARE, so a new claim waits for this write to commit and then
+ * loads it, or this write sees the new claim and is refused.
+ */
 export async function saveStep(input: {
   runId: string;
+  claimId: string;
   nodeId: string;
   stepKey: string;
   status: StepStatus;
@@ -27,26 +32,24 @@ export async function saveStep(input: {
   attempt: number;
   startedAt: Date;
   finishedAt?: Date | null;
-}): Promise<void> {
+}): Promise<"saved" | "lost"> {
   const cappedIn = capPayload(redactSecrets(input.input));
   const cappedOut = capPayload(redactSecrets(input.output));
   const finishedAt = input.finishedAt === undefined ? new Date() : input.finishedAt;
-  const data = {
-    nodeId: input.nodeId,
-    status: input.status,
-    input: json(cappedIn.value),
-    output: json(cappedOut.value),
-    error: json(redactSecrets(input.error)),
-    calls: redactSecrets(input.calls ?? []) as Prisma.InputJsonValue,
-    attempt: input.attempt,
-    truncated: cappedIn.truncated || cappedOut.truncated,
-    startedAt: input.startedAt,
-    finishedAt,
-    durationMs: finishedAt ? finishedAt.getTime() - input.startedAt.getTime() : null,
-  };
-  await db().stepRun.upsert({
-    where: { runId_stepKey: { runId: input.runId, stepKey: input.stepKey } },
-    create: { runId: input.runId, stepKey: input.stepKey, ...data },
-    update: data,
-  });
+  const durationMs = finishedAt ? finishedAt.getTime() - input.startedAt.getTime() : null;
+  // An absent input, output or error keeps what an earlier attempt stored.
+  const rows = await db().$queryRaw<unknown[]>`
+    INSERT INTO step_runs (run_id, node_id, step_key, status, input, output, error, calls, attempt, truncated, started_at, finished_at, duration_ms)
+    SELECT r.id, ${input.nodeId}, ${input.stepKey}, ${input.status}, ${json(cappedIn.value)}::jsonb, ${json(cappedOut.value)}::jsonb,
+           ${json(redactSecrets(input.error))}::jsonb, ${JSON.stringify(redactSecrets(input.calls ?? []))}::jsonb, ${input.attempt}::int,
+           ${cappedIn.truncated || cappedOut.truncated}, ${input.startedAt}::timestamptz, ${finishedAt}::timestamptz, ${durationMs}::int
+    FROM runs r WHERE r.id = ${input.runId}::uuid AND r.claim_id = ${input.claimId}::uuid
+    FOR SHARE
+    ON CONFLICT (run_id, step_key) DO UPDATE SET
+      node_id = EXCLUDED.node_id, status = EXCLUDED.status,
+      input = COALESCE(EXCLUDED.input, step_runs.input), output = COALESCE(EXCLUDED.output, step_runs.output),
+      error = COALESCE(EXCLUDED.error, step_runs.error), calls = EXCLUDED.calls, attempt = EXCLUDED.attempt,
+      truncated = EXCLUDED.truncated, started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at, duration_ms = EXCLUDED.duration_ms
+    RETURNING 1`;
+  return rows.length ? "saved" : "lost";
 }

@@ -19,6 +19,7 @@ function fakeIdMap(): IdMapPort & { links: Map<string, string> } {
     links,
     find: async (source, system, type) => links.get(k(source, system, type)) ?? null,
     link: async (source, target) => void links.set(k(source, target.system, target.type), target.id),
+    exclusive: (_source, _system, _type, write) => write(),
   };
 }
 

@@ -3,7 +3,7 @@
  * externalIds.ghl → email (case-insensitive) → phone (E.164); never the name alone.
  */
 import { z } from "zod";
-import { defineOperation } from "../../define";
+import { defineOperation, type ExternalRef, type OperationContext } from "../../define";
 import { callDf } from "../call";
 import { isDfNotFound } from "../errors";
 import { dfOperations } from "../generated/operations";
@@ -45,32 +45,37 @@ export const upsertClient = defineOperation({
     },
   },
   async run(ctx, input) {
-    const client = toClientBody(input);
     const contact = input.ghlContactId ? ghlRef("contact", input.ghlContactId) : null;
-    const linkedId = contact ? await ctx.idMap.find(contact, "details-flowers", DF_TYPE.client) : null;
-
-    if (linkedId) {
-      try {
-        const updated = await callDf(ctx.http, dfOperations.updateClient, {
-          path: { id: linkedId },
-          body: client,
-          idempotencyKey: `${ctx.idempotencyKey}:patch`,
-        });
-        return { client: updated, created: false, matchedOn: "idMap" as const };
-      } catch (error) {
-        // The linked client was deleted in Details Flowers: match it afresh below.
-        if (!isDfNotFound(error)) throw error;
-        ctx.log?.(`Linked Details Flowers client ${linkedId} is gone; upserting by match keys`);
-      }
-    }
-    if (!client.externalIds && !client.email && !client.phone) {
-      ctx.log?.("No GHL id, email or phone to match on: a new client will be created (names never match)");
-    }
-    const result = await callDf(ctx.http, dfOperations.upsertClient, {
-      body: { match: [...MATCH_ORDER], client },
-      idempotencyKey: `${ctx.idempotencyKey}:upsert`,
-    });
-    if (contact) await ctx.idMap.link(contact, dfRef("client", result.client.id));
-    return result;
+    const write = () => writeClient(ctx, input, contact);
+    return contact ? ctx.idMap.exclusive(contact, "details-flowers", DF_TYPE.client, write) : write();
   },
 });
+
+async function writeClient(ctx: OperationContext, input: z.infer<typeof upsertClientInput>, contact: ExternalRef | null): Promise<z.infer<typeof upsertClientOutput>> {
+  const client = toClientBody(input);
+  const linkedId = contact ? await ctx.idMap.find(contact, "details-flowers", DF_TYPE.client) : null;
+
+  if (linkedId) {
+    try {
+      const updated = await callDf(ctx.http, dfOperations.updateClient, {
+        path: { id: linkedId },
+        body: client,
+        idempotencyKey: `${ctx.idempotencyKey}:patch`,
+      });
+      return { client: updated, created: false, matchedOn: "idMap" as const };
+    } catch (error) {
+      // The linked client was deleted in Details Flowers: match it afresh below.
+      if (!isDfNotFound(error)) throw error;
+      ctx.log?.(`Linked Details Flowers client ${linkedId} is gone; upserting by match keys`);
+    }
+  }
+  if (!client.externalIds && !client.email && !client.phone) {
+    ctx.log?.("No GHL id, email or phone to match on: a new client will be created (names never match)");
+  }
+  const result = await callDf(ctx.http, dfOperations.upsertClient, {
+    body: { match: [...MATCH_ORDER], client },
+    idempotencyKey: `${ctx.idempotencyKey}:upsert`,
+  });
+  if (contact) await ctx.idMap.link(contact, dfRef("client", result.client.id));
+  return result;
+}

@@ -29,7 +29,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 const ctx: OperationContext = {
   http: { request: () => Promise.reject(new Error("webhook.send must build its own client")) },
   connection: { id: "none", accountId: null, scopes: [] },
-  idMap: { find: async () => null, link: async () => undefined },
+  idMap: { find: async () => null, link: async () => undefined, exclusive: (_source, _system, _type, write) => write() },
   idempotencyKey: "run-1:node-7:0",
 };
 
