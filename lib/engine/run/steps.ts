@@ -1,6 +1,5 @@
 /** StepRun checkpoints: written before the run moves on, reused by restarts and replays. */
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { capPayload } from "./payload";
 import { redactSecrets } from "./redact";
 
@@ -8,12 +7,8 @@ export type StepStatus = "succeeded" | "failed" | "skipped" | "running" | "waiti
 
 export type StepRecord = { stepKey: string; nodeId: string; status: string; output: unknown; attempt: number; error: unknown };
 
-export async function loadSteps(runId: string): Promise<Map<string, StepRecord>> {
-  const rows = await db().stepRun.findMany({ where: { runId }, select: { stepKey: true, nodeId: true, status: true, output: true, attempt: true, error: true } });
-  return new Map(rows.map((r) => [r.stepKey, r]));
-}
-
-const json = (v: unknown) => (v === null || v === undefined ? undefined : (v as Prisma.InputJsonValue));
+/** JSON text for a jsonb parameter; SQL NULL for null/undefined (on update: keep what is stored). */
+const jsonText = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
 export async function saveStep(input: {
   runId: string;
@@ -31,22 +26,16 @@ export async function saveStep(input: {
   const cappedIn = capPayload(redactSecrets(input.input));
   const cappedOut = capPayload(redactSecrets(input.output));
   const finishedAt = input.finishedAt === undefined ? new Date() : input.finishedAt;
-  const data = {
-    nodeId: input.nodeId,
-    status: input.status,
-    input: json(cappedIn.value),
-    output: json(cappedOut.value),
-    error: json(redactSecrets(input.error)),
-    calls: redactSecrets(input.calls ?? []) as Prisma.InputJsonValue,
-    attempt: input.attempt,
-    truncated: cappedIn.truncated || cappedOut.truncated,
-    startedAt: input.startedAt,
-    finishedAt,
-    durationMs: finishedAt ? finishedAt.getTime() - input.startedAt.getTime() : null,
-  };
-  await db().stepRun.upsert({
-    where: { runId_stepKey: { runId: input.runId, stepKey: input.stepKey } },
-    create: { runId: input.runId, stepKey: input.stepKey, ...data },
-    update: data,
-  });
+  const durationMs = finishedAt ? finishedAt.getTime() - input.startedAt.getTime() : null;
+  // Raw SQL: this runs for every step, and a model upsert costs Prisma a query compilation.
+  await db().$executeRaw`
+    INSERT INTO step_runs (run_id, node_id, step_key, status, input, output, error, calls, attempt, truncated, started_at, finished_at, duration_ms)
+    VALUES (${input.runId}::uuid, ${input.nodeId}, ${input.stepKey}, ${input.status}, ${jsonText(cappedIn.value)}::jsonb, ${jsonText(cappedOut.value)}::jsonb,
+            ${jsonText(redactSecrets(input.error))}::jsonb, ${JSON.stringify(redactSecrets(input.calls ?? []))}::jsonb, ${input.attempt}::int,
+            ${cappedIn.truncated || cappedOut.truncated}, ${input.startedAt}::timestamptz, ${finishedAt}::timestamptz, ${durationMs}::int)
+    ON CONFLICT (run_id, step_key) DO UPDATE SET
+      node_id = EXCLUDED.node_id, status = EXCLUDED.status,
+      input = COALESCE(EXCLUDED.input, step_runs.input), output = COALESCE(EXCLUDED.output, step_runs.output),
+      error = COALESCE(EXCLUDED.error, step_runs.error), calls = EXCLUDED.calls, attempt = EXCLUDED.attempt,
+      truncated = EXCLUDED.truncated, started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at, duration_ms = EXCLUDED.duration_ms`;
 }
