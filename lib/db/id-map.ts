@@ -35,12 +35,18 @@ export function createIdMapPort(client: Db = db()): IdMapRepository {
     // A link made in one direction must answer lookups from the other side too, otherwise
     // a two-way sync would create the record again when the change comes back.
     async find(source, targetSystem, targetType) {
-      const rows = await client.$queryRaw<{ target_id: string }[]>`
-        SELECT target_id FROM id_map
-        WHERE source_system = ${source.system} AND source_type = ${source.type} AND source_id = ${source.id}
-          AND target_system = ${targetSystem} AND target_type = ${targetType}`;
-      if (rows[0]) return rows[0].target_id;
-      return findSource(source, targetSystem, targetType);
+      // One round trip: the forward link if there is one, else the newest reverse link.
+      const rows = await client.$queryRaw<{ id: string }[]>`
+        (SELECT target_id AS id, 0 AS reverse, updated_at FROM id_map
+         WHERE source_system = ${source.system} AND source_type = ${source.type} AND source_id = ${source.id}
+           AND target_system = ${targetSystem} AND target_type = ${targetType})
+        UNION ALL
+        (SELECT source_id, 1, updated_at FROM id_map
+         WHERE target_system = ${source.system} AND target_type = ${source.type} AND target_id = ${source.id}
+           AND source_system = ${targetSystem} AND source_type = ${targetType})
+        ORDER BY reverse, updated_at DESC
+        LIMIT 1`;
+      return rows[0]?.id ?? null;
     },
 
     async link(source, target) {

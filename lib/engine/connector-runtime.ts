@@ -10,7 +10,7 @@ import { FatalError } from "@/lib/connectors/errors";
 import { ghlOAuth2, ghlPrivateIntegrationToken } from "@/lib/connectors/ghl/auth";
 import { GHL_API_VERSION, ghlBaseUrl } from "@/lib/connectors/ghl/client";
 import { classifyGhlError } from "@/lib/connectors/ghl/errors";
-import { getConnection, readCredentials, type PublicConnection } from "@/lib/db/connections";
+import { ConnectionNotFoundError, readCredentials, type ConnectionCredentials, type PublicConnection } from "@/lib/db/connections";
 import { createConnectionHttp, type ConnectionHttp } from "./connection-http";
 import { rateLimitFromEnv } from "./rate-limit-config";
 import { governorKey } from "./rate-governor";
@@ -25,17 +25,27 @@ const MAX_INLINE_WAIT_MS = 5_000;
 
 const DF_LIMITS = { burstMax: 60, burstWindowMs: 10_000, dailyMax: 1_000_000 };
 
-async function dfAuthFor(connection: PublicConnection): Promise<AuthDefinition> {
+function dfAuthFor(connection: PublicConnection, credentials: ConnectionCredentials): AuthDefinition {
   if (connection.kind === "api_key") return { kind: "api-key", header: DF_API_KEY_HEADER };
-  const { credentials } = await readCredentials(connection.id);
   const { clientId, clientSecret } = credentials;
   if (!clientId || !clientSecret) throw new FatalError(`Details Flowers connection "${connection.label}" has no client credentials stored; connect it again`);
   return dfClientCredentialsAuth(() => ({ clientId, clientSecret }));
 }
 
+/** One read of the row, credentials included (Details Flowers client credentials need them). */
+async function loadConnection(connectionId: string): Promise<{ connection: PublicConnection; credentials: ConnectionCredentials } | null> {
+  try {
+    return await readCredentials(connectionId);
+  } catch (error) {
+    if (error instanceof ConnectionNotFoundError) return null;
+    throw error;
+  }
+}
+
 export async function runtimeForConnection(connectionId: string, options: { timeoutMs?: number } = {}): Promise<ConnectionRuntime> {
-  const connection = await getConnection(connectionId);
-  if (!connection || connection.status === "disconnected") {
+  const found = await loadConnection(connectionId);
+  const connection = found?.connection;
+  if (!found || !connection || connection.status === "disconnected") {
     throw new FatalError(`The connection ${connectionId} no longer exists or was disconnected; pick another one in the workflow`);
   }
   if (connection.status === "needs_reconnect") throw new ConnectionNeedsReconnectError(connection.id, connection.lastError ?? "it needs to be reconnected");
@@ -55,7 +65,7 @@ export async function runtimeForConnection(connectionId: string, options: { time
   if (connection.provider === "details-flowers") {
     const http = createConnectionHttp({
       connection,
-      auth: await dfAuthFor(connection),
+      auth: dfAuthFor(connection, found.credentials),
       baseUrl: readDfEnv().apiBaseUrl,
       classifyError: classifyDfError,
       governor: { key: governorKey("details-flowers", connection.accountId ?? connection.id), limits: { ...DF_LIMITS, ...rateLimitFromEnv("DF_RATE_LIMIT") }, wait: { maxWaitMs: MAX_INLINE_WAIT_MS } },

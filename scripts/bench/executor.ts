@@ -4,7 +4,10 @@
  * this process's CPU (process.cpuUsage) is the worker's: routing, claiming, mapping, the
  * rate governor, the HTTP call and checkpointing. PostgreSQL's CPU is not included.
  * Usage: npm run bench:executor -- [runs=2000] [concurrency=8]
+ * BENCH_CPU_PROFILE=<file.cpuprofile> writes a V8 CPU profile of the measured window only.
  */
+import { writeFile } from "node:fs/promises";
+import { Session } from "node:inspector/promises";
 import { fmt, machine, startBenchDatabase, startChild, until } from "./common";
 
 const runs = Number(process.argv[2] ?? 2000);
@@ -39,12 +42,23 @@ try {
     await ingestEvent({ source: "ghl", delivery: "webhook", dedupeKey: `bench:${i}`, eventType: "ContactCreate", accountId: "bench-location", payload: { type: "ContactCreate", locationId: "bench-location", ...contact } });
   }
 
+  const profiler = process.env.BENCH_CPU_PROFILE ? new Session() : undefined;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post("Profiler.enable");
+    await profiler.post("Profiler.start");
+  }
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   await registerEngineJobs(concurrency);
   await until("every run to finish", async () => (await db().run.count({ where: { status: { in: ["succeeded", "failed"] } } })) >= runs, 30 * 60_000, 250);
   const wallS = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  if (profiler) {
+    const { profile } = await profiler.post("Profiler.stop");
+    await writeFile(process.env.BENCH_CPU_PROFILE!, JSON.stringify(profile));
+    profiler.disconnect();
+  }
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const succeeded = await db().run.count({ where: { status: "succeeded" } });
   const steps = await db().stepRun.count();

@@ -5,15 +5,15 @@
  * back on the queue instead of holding a worker.
  */
 import { getOperation } from "@/lib/connectors/registry";
-import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
-import { downstreamOf, evaluateCondition, migrateGraph, nextNodes, topologicalOrder, triggerOf, type GraphNode, type WorkflowGraph } from "../graph";
+import { evaluateCondition, nextNodes, type GraphNode } from "../graph";
 import { evaluateMapping, loopScope, type Scope } from "../mapping";
 import { decide } from "./failure";
 import { claimRun, finishRun, parkRun, renewLease, type ClaimedRun } from "./lifecycle";
 import { describeError } from "./payload";
 import { runAction } from "./step-action";
-import { loadSteps, saveStep, type StepRecord } from "./steps";
+import { publishedGraph, type PublishedGraph } from "./published-graph";
+import { saveStep, type StepRecord } from "./steps";
 
 /** "lost": the run is no longer this worker's (re-claimed after its lease ran out, or cancelled mid-step); it wrote nothing more. */
 type Outcome = { kind: "done" } | { kind: "stopped" } | { kind: "parked" } | { kind: "failed"; error: unknown } | { kind: "cancelled" } | { kind: "lost" };
@@ -28,14 +28,9 @@ class RunFailed extends Error {
 }
 class FilteredOut extends Error {}
 
-type Walk = {
+type Walk = Pick<PublishedGraph, "graph" | "order" | "nodes" | "bodies"> & {
   run: ClaimedRun;
-  graph: WorkflowGraph;
   steps: Map<string, StepRecord>;
-  order: string[];
-  nodes: Map<string, GraphNode>;
-  /** For each loop, the nodes of its body (reached through its "each" output). */
-  bodies: Map<string, Set<string>>;
 };
 
 const DELAY_UNIT_MS = { seconds: 1_000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
@@ -44,23 +39,11 @@ export async function executeRun(runId: string): Promise<Outcome | null> {
   const run = await claimRun(runId);
   if (!run) return null;
   try {
-    const [version, event] = await Promise.all([
-      db().workflowVersion.findUniqueOrThrow({ where: { id: run.workflow_version_id } }),
-      db().triggerEvent.findUniqueOrThrow({ where: { id: run.event_id } }),
-    ]);
-    const graph = migrateGraph(version.graph);
-    const trigger = triggerOf(graph);
+    const prepared = await publishedGraph(run.workflow_version_id);
+    const { graph, trigger, inAnyBody } = prepared;
     if (!trigger) throw new RunFailed({ message: "The workflow has no trigger", kind: "invalid_graph" });
-    const walk: Walk = {
-      run,
-      graph,
-      steps: await loadSteps(run.id),
-      order: topologicalOrder(graph),
-      nodes: new Map(graph.nodes.map((n) => [n.id, n])),
-      bodies: new Map(graph.nodes.filter((n) => n.kind === "loop").map((n) => [n.id, downstreamOf(graph, n.id, "each")])),
-    };
-    const inAnyBody = new Set([...walk.bodies.values()].flatMap((s) => [...s]));
-    const scope: Scope = { [trigger.id]: event.payload };
+    const walk: Walk = { ...prepared, run, steps: new Map(run.steps.map((s) => [s.stepKey, s])) };
+    const scope: Scope = { [trigger.id]: run.payload };
     await walkFrom(walk, nextNodes(graph, trigger.id, "out"), (id) => !inAnyBody.has(id), scope, "");
     return (await finishRun(run, { status: "succeeded" })) === "lost" ? { kind: "lost" } : { kind: "done" };
   } catch (error) {

@@ -10,6 +10,7 @@ import { getSetting } from "@/lib/db/settings";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log";
 import { QUEUES, send } from "../queue";
+import type { StepRecord } from "./steps";
 
 const envMs = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -28,10 +29,16 @@ export type ClaimedRun = {
   event_id: string;
   attempts: number;
   claim_id: string;
+  /** The trigger event's payload. */
+  payload: unknown;
+  /** Steps checkpointed by earlier attempts, replays' copies included. */
+  steps: StepRecord[];
 };
 
 /** What the fenced writes need: the run and the claim the worker holds on it. */
 export type RunClaim = Pick<ClaimedRun, "id" | "claim_id">;
+
+type ClaimResult = { busy: true } | { run: Omit<ClaimedRun, "payload" | "steps">; payload: unknown; steps: StepRecord[] };
 
 /** A run over its workflow's concurrency limit is tried again after this long. */
 export const CONCURRENCY_DEFER_MS = 1_000;
@@ -42,27 +49,11 @@ export const CONCURRENCY_DEFER_MS = 1_000;
  * A run over the limit stays queued and is re-enqueued shortly (deferred, not failed).
  */
 export async function claimRun(runId: string): Promise<ClaimedRun | null> {
-  const claim = await db().$transaction(async (tx) => {
-    const [target] = await tx.$queryRaw<{ workflow_id: string; max_concurrent_runs: number }[]>`
-      SELECT r.workflow_id::text, w.max_concurrent_runs FROM runs r JOIN workflows w ON w.id = r.workflow_id
-      WHERE r.id = ${runId}::uuid AND (r.status IN ('queued', 'waiting') OR (r.status = 'running' AND r.lease_until < now()))`;
-    if (!target) return null;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`run-slots:${target.workflow_id}`}))`;
-    const [{ running }] = await tx.$queryRaw<{ running: number }[]>`
-      SELECT count(*)::int AS running FROM runs
-      WHERE workflow_id = ${target.workflow_id}::uuid AND status = 'running' AND lease_until > now() AND id <> ${runId}::uuid`;
-    if (running >= target.max_concurrent_runs) return "busy" as const;
-    // clock_timestamp(), not now(): the transaction may have waited for the lock.
-    const rows = await tx.$queryRaw<ClaimedRun[]>`
-      UPDATE runs SET status = 'running', lease_until = clock_timestamp() + ${LEASE_MS} * interval '1 millisecond', claim_id = gen_random_uuid(),
-                      started_at = COALESCE(started_at, clock_timestamp()), waiting_for = NULL, wait_until = NULL
-      WHERE id = ${runId}::uuid
-        AND (status IN ('queued', 'waiting') OR (status = 'running' AND lease_until < now()))
-        AND NOT (status = 'waiting' AND wait_until IS NOT NULL AND wait_until > now() + interval '1 second')
-      RETURNING id::text, workflow_id::text, workflow_version_id::text, event_id::text, attempts, claim_id::text`;
-    return rows[0] ?? null;
-  });
-  if (claim !== "busy") return claim;
+  // One round trip (bloombridge_claim_run, migrations 20261130041500 and 20261130050000): lock,
+  // count, claim with a fresh claim_id, and the event payload and earlier steps the executor needs next.
+  const [{ claim }] = await db().$queryRaw<{ claim: ClaimResult | null }[]>`SELECT bloombridge_claim_run(${runId}::uuid, ${LEASE_MS}::int) AS claim`;
+  if (!claim) return null;
+  if ("run" in claim) return { ...claim.run, payload: claim.payload, steps: claim.steps };
   await enqueueRun(runId, new Date(Date.now() + CONCURRENCY_DEFER_MS));
   return null;
 }
@@ -100,15 +91,23 @@ export async function finishRun(
 ): Promise<"finished" | "lost"> {
   const runId = run.id;
   const workflowId = run.workflow_id;
+  if (outcome.status === "succeeded") {
+    // One statement on the hot path; the workflow row is only written when it had failures.
+    const [{ finished }] = await db().$queryRaw<{ finished: boolean }[]>`
+      WITH finished AS (
+        UPDATE runs SET status = 'succeeded', finished_at = now(), lease_until = NULL, waiting_for = NULL, wait_until = NULL
+        WHERE id = ${runId}::uuid AND claim_id = ${run.claim_id}::uuid AND status = 'running' RETURNING workflow_id),
+      reset AS (
+        UPDATE workflows SET consecutive_failures = 0, updated_at = now()
+        WHERE id = ${workflowId}::uuid AND consecutive_failures <> 0 AND EXISTS (SELECT 1 FROM finished))
+      SELECT EXISTS (SELECT 1 FROM finished) AS finished`;
+    return finished ? "finished" : "lost";
+  }
   const { count } = await db().run.updateMany({
     where: ownedRunning(run),
     data: { status: outcome.status, error: (outcome.error ?? undefined) as Prisma.InputJsonValue | undefined, finishedAt: new Date(), leaseUntil: null, waitingFor: null, waitUntil: null },
   });
   if (!count) return "lost";
-  if (outcome.status === "succeeded") {
-    await db().workflow.update({ where: { id: workflowId }, data: { consecutiveFailures: 0 } });
-    return "finished";
-  }
   const workflow = await db().workflow.update({ where: { id: workflowId }, data: { consecutiveFailures: { increment: 1 } } });
   await enqueueAlert({ kind: "run_failed", workflowId, runId });
   const { autoPauseAfter } = await getSetting("runs");

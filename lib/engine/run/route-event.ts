@@ -5,29 +5,28 @@
  */
 import { triggerKeysForEvent } from "@/lib/connectors/registry";
 import { db } from "@/lib/db/client";
-import { migrateGraph, triggerOf } from "../graph";
 import { enqueueRun } from "./lifecycle";
+import { publishedGraph } from "./published-graph";
 
 export async function routeEvent(eventId: string): Promise<string[]> {
   const event = await db().triggerEvent.findUnique({ where: { id: eventId } });
   if (!event) return [];
   const keys = triggerKeysForEvent(event.source, event.eventType);
   if (event.delivery === "manual" || event.delivery === "backfill" || event.delivery === "replay") keys.push(event.eventType);
-  const workflows = await db().workflow.findMany({
-    where: { enabled: true, publishedVersion: { triggerKey: { in: keys } } },
-    include: { publishedVersion: true },
-  });
+  // The graph is not selected: published versions are immutable and cached per worker.
+  const workflows = await db().$queryRaw<{ workflow_id: string; version_id: string; trigger_key: string }[]>`
+    SELECT w.id::text AS workflow_id, v.id::text AS version_id, v.trigger_key
+    FROM workflows w JOIN workflow_versions v ON v.id = w.published_version_id
+    WHERE w.enabled AND v.trigger_key = ANY(${keys}::text[])`;
   const runIds: string[] = [];
   for (const workflow of workflows) {
-    const version = workflow.publishedVersion;
-    if (!version) continue;
     // Manual and backfill events are aimed at one workflow; others go to every match.
     const target = (event.payload as { _bloombridge?: { workflowId?: string } } | null)?._bloombridge?.workflowId;
-    if (target && target !== workflow.id) continue;
-    if (!(await accountMatches(version.graph, event.accountId))) continue;
+    if (target && target !== workflow.workflow_id) continue;
+    if (!(await accountMatches(workflow.version_id, event.accountId))) continue;
     const rows = await db().$queryRaw<{ id: string }[]>`
       INSERT INTO runs (workflow_id, workflow_version_id, event_id, trigger_key, delivery, subject_id, subject_email, subject_name)
-      VALUES (${workflow.id}::uuid, ${version.id}::uuid, ${event.id}::uuid, ${version.triggerKey}, ${event.delivery}, ${event.subjectId}, ${event.subjectEmail}, ${event.subjectName})
+      VALUES (${workflow.workflow_id}::uuid, ${workflow.version_id}::uuid, ${event.id}::uuid, ${workflow.trigger_key}, ${event.delivery}, ${event.subjectId}, ${event.subjectEmail}, ${event.subjectName})
       ON CONFLICT (workflow_version_id, event_id) WHERE replay_of_id IS NULL DO NOTHING
       RETURNING id::text`;
     for (const row of rows) {
@@ -35,14 +34,14 @@ export async function routeEvent(eventId: string): Promise<string[]> {
       await enqueueRun(row.id);
     }
   }
-  await db().triggerEvent.update({ where: { id: event.id }, data: { processedAt: new Date() } });
+  await db().$executeRaw`UPDATE trigger_events SET processed_at = now() WHERE id = ${event.id}::uuid`;
   return runIds;
 }
 
 /** A trigger bound to a connection only takes events from that connection's account. */
-async function accountMatches(graphJson: unknown, accountId: string | null): Promise<boolean> {
-  const trigger = triggerOf(migrateGraph(graphJson));
+async function accountMatches(versionId: string, accountId: string | null): Promise<boolean> {
+  const { trigger } = await publishedGraph(versionId);
   if (!trigger?.connectionId || !accountId) return true;
-  const connection = await db().connection.findUnique({ where: { id: trigger.connectionId }, select: { accountId: true } });
-  return !connection?.accountId || connection.accountId === accountId;
+  const [connection] = await db().$queryRaw<{ account_id: string | null }[]>`SELECT account_id FROM connections WHERE id = ${trigger.connectionId}::uuid`;
+  return !connection?.account_id || connection.account_id === accountId;
 }

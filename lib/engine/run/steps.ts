@@ -7,12 +7,8 @@ export type StepStatus = "succeeded" | "failed" | "skipped" | "running" | "waiti
 
 export type StepRecord = { stepKey: string; nodeId: string; status: string; output: unknown; attempt: number; error: unknown };
 
-export async function loadSteps(runId: string): Promise<Map<string, StepRecord>> {
-  const rows = await db().stepRun.findMany({ where: { runId }, select: { stepKey: true, nodeId: true, status: true, output: true, attempt: true, error: true } });
-  return new Map(rows.map((r) => [r.stepKey, r]));
-}
-
-const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+/** JSON text for a jsonb parameter; SQL NULL for null/undefined (on update: keep what is stored). */
+const jsonText = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
 /**
  * Writes the checkpoint only while `claimId` is the run's current claim ("lost" otherwise).
@@ -37,11 +33,12 @@ export async function saveStep(input: {
   const cappedOut = capPayload(redactSecrets(input.output));
   const finishedAt = input.finishedAt === undefined ? new Date() : input.finishedAt;
   const durationMs = finishedAt ? finishedAt.getTime() - input.startedAt.getTime() : null;
+  // Raw SQL: this runs for every step, and a model upsert costs Prisma a query compilation.
   // An absent input, output or error keeps what an earlier attempt stored.
   const rows = await db().$queryRaw<unknown[]>`
     INSERT INTO step_runs (run_id, node_id, step_key, status, input, output, error, calls, attempt, truncated, started_at, finished_at, duration_ms)
-    SELECT r.id, ${input.nodeId}, ${input.stepKey}, ${input.status}, ${json(cappedIn.value)}::jsonb, ${json(cappedOut.value)}::jsonb,
-           ${json(redactSecrets(input.error))}::jsonb, ${JSON.stringify(redactSecrets(input.calls ?? []))}::jsonb, ${input.attempt}::int,
+    SELECT r.id, ${input.nodeId}, ${input.stepKey}, ${input.status}, ${jsonText(cappedIn.value)}::jsonb, ${jsonText(cappedOut.value)}::jsonb,
+           ${jsonText(redactSecrets(input.error))}::jsonb, ${JSON.stringify(redactSecrets(input.calls ?? []))}::jsonb, ${input.attempt}::int,
            ${cappedIn.truncated || cappedOut.truncated}, ${input.startedAt}::timestamptz, ${finishedAt}::timestamptz, ${durationMs}::int
     FROM runs r WHERE r.id = ${input.runId}::uuid AND r.claim_id = ${input.claimId}::uuid
     FOR SHARE
