@@ -11,6 +11,7 @@ import { startGhlSandbox, type GhlSandboxHandle } from "@/sandbox/ghl/server";
 import { ingestEvent } from "../ingest";
 import { stopQueue } from "../queue";
 import { executeRun } from "./execute";
+import { maxOverlap } from "./overlap.test-helper";
 import { routeEvent } from "./route-event";
 
 let sandbox: GhlSandboxHandle;
@@ -33,15 +34,6 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The most intervals open at one instant; a finish at the same millisecond as a start closes first. */
-function maxOverlap(intervals: Array<{ start: number; end: number }>): number {
-  const edges = intervals.flatMap((i) => [{ at: i.start, delta: 1 }, { at: i.end, delta: -1 }]).sort((a, b) => a.at - b.at || a.delta - b.delta);
-  let open = 0;
-  let max = 0;
-  for (const edge of edges) max = Math.max(max, (open += edge.delta));
-  return max;
-}
 
 describe("per-workflow concurrency limit", () => {
   it("30 runs with a limit of 2 never run more than 2 at once, and all finish", async () => {
