@@ -8,11 +8,9 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { createConnection } from "@/lib/db/connections";
 import { createWorkflow, publishWorkflow } from "@/lib/db/workflows";
 import { startGhlSandbox, type GhlSandboxHandle } from "@/sandbox/ghl/server";
-import { ingestEvent } from "../ingest";
 import { stopQueue } from "../queue";
 import { executeRun } from "./execute";
-import { maxOverlap } from "./overlap.test-helper";
-import { routeEvent } from "./route-event";
+import { maxOverlap, startContactRuns } from "./runs.test-helper";
 
 let sandbox: GhlSandboxHandle;
 let connectionId: string;
@@ -52,18 +50,7 @@ describe("per-workflow concurrency limit", () => {
     await db().workflow.update({ where: { id: workflow.id }, data: { maxConcurrentRuns: 2 } });
     sandbox.setFaults({ latencyMs: 60 });
 
-    const pending: string[] = [];
-    for (let i = 0; i < 30; i++) {
-      const { eventId } = await ingestEvent({
-        source: "ghl",
-        delivery: "manual",
-        dedupeKey: crypto.randomUUID(),
-        eventType: "ghl.contact.created",
-        accountId: locationId,
-        payload: { type: "ContactCreate", locationId, id: contactId, _bloombridge: { workflowId: workflow.id } },
-      });
-      pending.push(...(await routeEvent(eventId)));
-    }
+    const pending = await startContactRuns(workflow.id, { locationId, id: contactId }, 30);
     expect(pending).toHaveLength(30);
 
     let deferred = 0;

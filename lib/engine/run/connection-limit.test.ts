@@ -10,11 +10,9 @@ import { createConnection, updateConnection } from "@/lib/db/connections";
 import { createWorkflow, publishWorkflow } from "@/lib/db/workflows";
 import { startGhlSandbox, type GhlSandboxHandle } from "@/sandbox/ghl/server";
 import { createConnectionSlots } from "../connection-slots";
-import { ingestEvent } from "../ingest";
 import { stopQueue } from "../queue";
 import { executeRun } from "./execute";
-import { maxOverlap } from "./overlap.test-helper";
-import { routeEvent } from "./route-event";
+import { maxOverlap, startContactRuns } from "./runs.test-helper";
 
 let sandbox: GhlSandboxHandle;
 let locationId: string;
@@ -56,21 +54,7 @@ async function setup(maxConcurrentRequests: number) {
   return { connectionId: connection.id, workflowId: workflow.id };
 }
 
-async function startRuns(workflowId: string, count: number): Promise<string[]> {
-  const runIds: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const { eventId } = await ingestEvent({
-      source: "ghl",
-      delivery: "manual",
-      dedupeKey: crypto.randomUUID(),
-      eventType: "ghl.contact.created",
-      accountId: locationId,
-      payload: { type: "ContactCreate", locationId, id: contactId, _bloombridge: { workflowId } },
-    });
-    runIds.push(...(await routeEvent(eventId)));
-  }
-  return runIds;
-}
+const startRuns = (workflowId: string, count: number) => startContactRuns(workflowId, { locationId, id: contactId }, count);
 
 const notesCalls = () => sandbox.sandbox.requests.list().filter((r) => r.method === "POST" && r.path.startsWith(`/contacts/${contactId}/notes`));
 
