@@ -5,10 +5,10 @@
  */
 import type { AuthDefinition, ConnectionInfo } from "@/lib/connectors/define";
 import { AuthError, RateLimitedError, type AnyConnectorError, type ApiCallSummary } from "@/lib/connectors/errors";
-import { classifyHttpError, createHttpClient, DEFAULT_TIMEOUT_MS, type HttpClient, type HttpRequest, type HttpResponse } from "@/lib/connectors/http";
+import { classifyHttpError, createHttpClient, type HttpClient, type HttpRequest, type HttpResponse } from "@/lib/connectors/http";
 import { markNeedsReconnect } from "@/lib/db/connections";
 import { connectionSlots, type ConnectionSlots, type SlotLease } from "./connection-slots";
-import { DEFAULT_MAX_WAIT_MS as GOVERNOR_MAX_WAIT_MS, rateGovernor, type AcquireOptions, type RateGovernor, type RateLimits } from "./rate-governor";
+import { rateGovernor, type AcquireOptions, type RateGovernor, type RateLimits } from "./rate-governor";
 import { ConnectionNeedsReconnectError, tokenManager, type TokenDeps, type TokenManager } from "./token-manager";
 
 export type ConnectionHttp = HttpClient & {
@@ -32,9 +32,6 @@ export type ConnectionHttpOptions = {
   fetchImpl?: typeof fetch;
 };
 
-// A slot's lease outlives the longest a request can take: the governor's wait plus the timeout.
-const SLOT_LEASE_MARGIN_MS = 30_000;
-
 function authHeader(auth: AuthDefinition, token: string): Record<string, string> {
   return auth.kind === "api-key" ? { [auth.header]: token } : { Authorization: `Bearer ${token}` };
 }
@@ -48,7 +45,6 @@ export function createConnectionHttp(options: ConnectionHttpOptions): Connection
   const calls: ApiCallSummary[] = [];
   const slotted = options.slots;
   const slots = slotted ? (slotted.instance ?? connectionSlots()) : undefined;
-  const leaseMs = (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) + (governed?.wait?.maxWaitMs ?? GOVERNOR_MAX_WAIT_MS) + SLOT_LEASE_MARGIN_MS;
   const deps: TokenDeps = {
     auth,
     http:
@@ -73,7 +69,7 @@ export function createConnectionHttp(options: ConnectionHttpOptions): Connection
     let lease: SlotLease | undefined;
     // The in-flight slot first, the rate grant last: a grant must not age while we wait for a slot.
     const beforeRequest = async () => {
-      if (slots && slotted) lease = await slots.acquire(connection.id, slotted.limit, { maxWaitMs: slotted.maxWaitMs, leaseMs });
+      if (slots && slotted) lease = await slots.acquire(connection.id, slotted.limit, { maxWaitMs: slotted.maxWaitMs });
       if (governor && governed) await governor.acquire(governed.key, governed.limits, governed.wait);
     };
     const client = createHttpClient({

@@ -2,7 +2,8 @@
  * In-flight request limit per connection, shared by every worker: a request holds one of the
  * connection's numbered slots in `connection_slots` from just before it is sent until its
  * response is read. A slot is taken in a single upsert, so two workers can never hold the same
- * one; each carries a lease, so a slot of a killed worker frees itself when the lease ends.
+ * one. Its lease is short and renewed while the request runs, so the slot of a killed worker
+ * frees itself soon after; a process starved for longer than a lease may lose its slot early.
  */
 import { randomUUID } from "node:crypto";
 import { RateLimitedError } from "@/lib/connectors/errors";
@@ -15,14 +16,14 @@ export type SlotLease = { connectionId: string; slot: number; holder: string };
 export type SlotWait = {
   /** Waiting longer than this throws `ConnectionBusyError`, so a run parks instead of holding a worker. */
   maxWaitMs?: number;
-  /** How long the slot stays ours if we never release it; must outlast the request's timeout. */
-  leaseMs: number;
+  /** How long the slot stays ours without a renewal (a killed holder); renewed every third of it. */
+  leaseMs?: number;
   signal?: AbortSignal;
 };
 
 export type ConnectionSlots = {
-  acquire(connectionId: string, limit: number, wait: SlotWait): Promise<SlotLease>;
-  /** Frees the slot unless its lease already ran out and someone else took it over. */
+  acquire(connectionId: string, limit: number, wait?: SlotWait): Promise<SlotLease>;
+  /** Stops renewing and frees the slot, unless its lease ran out and someone else took it over. */
   release(lease: SlotLease): Promise<void>;
   /** Requests to the connection in flight right now (live leases). */
   inFlight(connectionId: string): Promise<number>;
@@ -32,6 +33,8 @@ export type ConnectionSlots = {
 export class ConnectionBusyError extends RateLimitedError {}
 
 const DEFAULT_MAX_WAIT_MS = 5_000;
+// Never longer than a run's lease (tests shorten that), so a crash frees slots before its runs resume.
+const DEFAULT_LEASE_MS = Math.min(15_000, Number(process.env.BLOOMBRIDGE_LEASE_MS) || 15_000);
 const FIRST_POLL_MS = 10;
 const MAX_POLL_MS = 200;
 // A parked run tries again after about this long; jitter keeps parked runs from waking together.
@@ -59,14 +62,36 @@ WHERE c.lease_until <= clock_timestamp()
 RETURNING slot`;
 
 export function createConnectionSlots(client: Db = db()): ConnectionSlots {
+  const heartbeats = new Map<string, NodeJS.Timeout>();
+
+  function keepAlive(lease: SlotLease, leaseMs: number) {
+    const renew = () =>
+      client
+        .$executeRawUnsafe(
+          `UPDATE connection_slots SET lease_until = clock_timestamp() + $4::int * interval '1 millisecond'
+           WHERE connection_id = $1::uuid AND slot = $2::int AND holder = $3`,
+          lease.connectionId,
+          lease.slot,
+          lease.holder,
+          leaseMs,
+        )
+        .catch((err: unknown) => logger.warn({ err, connectionId: lease.connectionId }, "renewing a connection slot failed"));
+    heartbeats.set(lease.holder, setInterval(renew, Math.max(10, Math.floor(leaseMs / 3))).unref());
+  }
+
   return {
-    async acquire(connectionId, limit, wait) {
+    async acquire(connectionId, limit, wait = {}) {
       const holder = `${process.pid}:${randomUUID()}`;
       const maxWaitMs = wait.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+      const leaseMs = Math.round(wait.leaseMs ?? DEFAULT_LEASE_MS);
       const started = Date.now();
       for (let pollMs = FIRST_POLL_MS; ; pollMs = Math.min(MAX_POLL_MS, pollMs * 2)) {
-        const rows = await client.$queryRawUnsafe<{ slot: number }[]>(ACQUIRE_SQL, connectionId, limit, holder, Math.round(wait.leaseMs));
-        if (rows[0]) return { connectionId, slot: rows[0].slot, holder };
+        const rows = await client.$queryRawUnsafe<{ slot: number }[]>(ACQUIRE_SQL, connectionId, limit, holder, leaseMs);
+        if (rows[0]) {
+          const lease = { connectionId, slot: rows[0].slot, holder };
+          keepAlive(lease, leaseMs);
+          return lease;
+        }
         const delay = pollMs + Math.floor(Math.random() * pollMs);
         if (Date.now() - started + delay > maxWaitMs) {
           throw new ConnectionBusyError(
@@ -79,6 +104,8 @@ export function createConnectionSlots(client: Db = db()): ConnectionSlots {
     },
 
     async release(lease) {
+      clearInterval(heartbeats.get(lease.holder));
+      heartbeats.delete(lease.holder);
       try {
         await client.$executeRawUnsafe(
           `DELETE FROM connection_slots WHERE connection_id = $1::uuid AND slot = $2::int AND holder = $3`,

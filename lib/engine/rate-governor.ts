@@ -36,7 +36,7 @@ export function governorKey(app: string, accountId: string | null | undefined): 
   return `${app}:${accountId ?? "-"}`;
 }
 
-export const DEFAULT_MAX_WAIT_MS = 60_000;
+const DEFAULT_MAX_WAIT_MS = 60_000;
 // Never spin: a stale snapshot can report a wait that already passed.
 const MIN_RETRY_MS = 5;
 

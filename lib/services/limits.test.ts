@@ -35,9 +35,10 @@ describe("connection request limit", () => {
     expect(await shown()).toMatchObject({ maxConcurrentRequests: null, requests: { limit: 4, inFlight: 0 } });
 
     expect(await setRequestLimit({ id: connection.id, maxConcurrentRequests: 7 })).toMatchObject({ maxConcurrentRequests: 7 });
-    const lease = await createConnectionSlots().acquire(connection.id, 7, { leaseMs: 60_000 });
+    const slots = createConnectionSlots();
+    const lease = await slots.acquire(connection.id, 7);
     expect(await shown()).toMatchObject({ maxConcurrentRequests: 7, requests: { limit: 7, inFlight: 1 } });
-    await createConnectionSlots().release(lease);
+    await slots.release(lease);
 
     await setRequestLimit({ id: connection.id, maxConcurrentRequests: null });
     expect(await shown()).toMatchObject({ maxConcurrentRequests: null, requests: { limit: 4, inFlight: 0 } });

@@ -82,7 +82,7 @@ describe("per-connection in-flight limit", () => {
 
   it("parks the run as waiting while every slot stays busy, then finishes it", async () => {
     const { connectionId, workflowId } = await setup(1);
-    const stuck = await slots.acquire(connectionId, 1, { leaseMs: 120_000 });
+    const stuck = await slots.acquire(connectionId, 1);
     const [runId] = await startRuns(workflowId, 1);
 
     expect(await executeRun(runId)).toEqual({ kind: "parked" });
@@ -102,8 +102,8 @@ describe("per-connection in-flight limit", () => {
 
   it("takes over the slot of a worker killed mid-request once its lease ends", async () => {
     const { connectionId, workflowId } = await setup(1);
-    // A killed worker's slot: never released, its lease ends in a moment.
-    await slots.acquire(connectionId, 1, { leaseMs: 500 });
+    // A killed worker's slot: never released or renewed, its lease ends in a moment.
+    await db().connectionSlot.create({ data: { connectionId, slot: 0, holder: "killed-worker", leaseUntil: new Date(Date.now() + 500) } });
     const [runId] = await startRuns(workflowId, 1);
     expect(await executeRun(runId)).toEqual({ kind: "done" });
     expect(await slots.inFlight(connectionId)).toBe(0);
