@@ -6,6 +6,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Progress } from "@/components/ui/progress";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ActionResult } from "@/lib/auth/guard";
+import { RequestLimit } from "./request-limit";
 import { PROVIDER_LABELS, type ConnectionViewModel } from "./types";
 
 type Props = {
@@ -13,6 +14,7 @@ type Props = {
   canManage: boolean;
   disconnect: (input: { id: string }) => Promise<ActionResult<{ id: string }>>;
   test: (input: { id: string }) => Promise<ActionResult<{ ok: true; ms: number } | { ok: false; message: string }>>;
+  setRequestLimit: (input: { id: string; maxConcurrentRequests: number | null }) => Promise<ActionResult<{ maxConcurrentRequests: number | null }>>;
 };
 
 function Gauge({ label, used, max }: { label: string; used: number; max: number }) {
@@ -30,7 +32,7 @@ function Gauge({ label, used, max }: { label: string; used: number; max: number 
   );
 }
 
-export function ConnectionCard({ connection: c, canManage, disconnect, test }: Props) {
+export function ConnectionCard({ connection: c, canManage, disconnect, test, setRequestLimit }: Props) {
   const [pending, start] = useTransition();
   const [tested, setTested] = useState<string | null>(null);
   const runTest = () =>
@@ -77,6 +79,7 @@ export function ConnectionCard({ connection: c, canManage, disconnect, test }: P
           <dd>{c.lastRefreshedAt ? new Date(c.lastRefreshedAt).toLocaleString() : "Never"}</dd>
         </dl>
         {c.lastError && <p className="text-destructive">{c.lastError}</p>}
+        <RequestLimit connectionId={c.id} provider={c.provider} own={c.maxConcurrentRequests} limit={c.requests.limit} inFlight={c.requests.inFlight} canManage={canManage && c.status !== "disconnected"} save={setRequestLimit} />
         {c.usage && (
           <div className="space-y-2">
             <Gauge label="Burst (10 s window)" used={c.usage.burstUsed} max={c.usage.burstMax} />

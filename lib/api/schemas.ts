@@ -3,6 +3,7 @@
  * `openapi.ts` documents them, so the docs cannot drift from what the server accepts.
  */
 import { z } from "zod";
+import { maxConcurrentRunsField } from "@/lib/engine/limits";
 import { REPLAY_MODES } from "@/lib/engine/run/replay";
 
 const id = (what: string) => z.string().describe(`${what} id (UUID)`);
@@ -38,6 +39,7 @@ export const workflowSummarySchema = z
     status: z.enum(["draft", "published", "paused"]).describe("draft: never published; published: live; paused: published but not running"),
     pausedReason: z.string().nullable(),
     publishedVersion: z.number().int().nullable().describe("Number of the live version"),
+    maxConcurrentRuns: maxConcurrentRunsField,
     draftUpdatedAt: timestamp("Last draft save"),
     createdAt: timestamp("Created"),
     updatedAt: timestamp("Last change"),
@@ -72,9 +74,10 @@ export const updateWorkflowBody = z
     name: z.string().trim().min(1, "The name cannot be empty").max(200).optional(),
     description: z.string().max(2000).nullable().optional(),
     graph: graph.optional().describe("Replaces the draft graph"),
+    maxConcurrentRuns: maxConcurrentRunsField.optional(),
   })
-  .refine((body) => body.name !== undefined || body.description !== undefined || body.graph !== undefined, {
-    message: "Send at least one of name, description, graph",
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: "Send at least one of name, description, graph, maxConcurrentRuns",
   });
 
 export const workflowExportBody = z

@@ -81,6 +81,31 @@ describe("/api/v1 workflows", () => {
     expect(notJson.status).toBe(400);
   });
 
+  it("reads and changes the run concurrency limit, refusing values out of range", async () => {
+    const created = await createDraft("Limited");
+    expect(created).toMatchObject({ maxConcurrentRuns: 10 });
+    const patched = await call(workflowRoute.PATCH, { key: editor, method: "PATCH", params: { id: created.id }, body: { maxConcurrentRuns: 3 } });
+    expect(patched.status).toBe(200);
+    expect(patched.body.maxConcurrentRuns).toBe(3);
+    expect((await db().workflow.findUniqueOrThrow({ where: { id: created.id } })).maxConcurrentRuns).toBe(3);
+    const listed = await call(workflowsRoute.GET, { key: viewer });
+    expect(listed.body.data.find((w: { id: string }) => w.id === created.id)).toMatchObject({ maxConcurrentRuns: 3 });
+
+    for (const [value, message] of [
+      [0, "Max concurrent runs must be between 1 and 100"],
+      [101, "Max concurrent runs must be between 1 and 100"],
+      [2.5, "Max concurrent runs must be a whole number between 1 and 100"],
+      ["5", "Max concurrent runs must be a number between 1 and 100"],
+    ] as const) {
+      const bad = await call(workflowRoute.PATCH, { key: editor, method: "PATCH", params: { id: created.id }, body: { maxConcurrentRuns: value } });
+      expect(bad.status).toBe(422);
+      expect(bad.body.error.details).toEqual([{ field: "maxConcurrentRuns", message }]);
+    }
+    expect((await db().workflow.findUniqueOrThrow({ where: { id: created.id } })).maxConcurrentRuns).toBe(3);
+    const viewerPatch = await call(workflowRoute.PATCH, { key: viewer, method: "PATCH", params: { id: created.id }, body: { maxConcurrentRuns: 5 } });
+    expect(viewerPatch.status).toBe(403);
+  });
+
   it("answers 404 naming the id, for unknown and malformed ids", async () => {
     const missing = await call(workflowRoute.GET, { key: viewer, params: { id: MISSING } });
     expect(missing.status).toBe(404);

@@ -29,6 +29,7 @@ export function toWorkflowSummary(workflow: WorkflowRow): z.input<typeof workflo
     status: workflowStatus(workflow),
     pausedReason: workflow.pausedReason,
     publishedVersion: workflow.publishedVersion?.version ?? null,
+    maxConcurrentRuns: workflow.maxConcurrentRuns,
     draftUpdatedAt: iso(workflow.draftUpdatedAt),
     createdAt: iso(workflow.createdAt),
     updatedAt: iso(workflow.updatedAt),
@@ -53,7 +54,7 @@ export async function findWorkflowOr404(rawId: string | undefined) {
   return workflow;
 }
 
-export async function updateWorkflowFields(id: string, fields: { name?: string; description?: string | null }) {
+export async function updateWorkflowFields(id: string, fields: { name?: string; description?: string | null; maxConcurrentRuns?: number }) {
   await db().workflow.update({ where: { id }, data: fields });
 }
 

@@ -31,6 +31,8 @@ export type PublicConnection = {
   expiresAt: Date | null;
   lastRefreshedAt: Date | null;
   lastError: string | null;
+  /** Requests in flight at once; null = the provider's default. */
+  maxConcurrentRequests: number | null;
   createdById: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -54,6 +56,7 @@ export function publicConnection(row: Row): PublicConnection {
     expiresAt: row.expiresAt,
     lastRefreshedAt: row.lastRefreshedAt,
     lastError: row.lastError,
+    maxConcurrentRequests: row.maxConcurrentRequests,
     createdById: row.createdById,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -99,6 +102,7 @@ export type ConnectionPatch = {
   lastRefreshedAt?: Date | null;
   status?: ConnectionStatus;
   lastError?: string | null;
+  maxConcurrentRequests?: number | null;
 };
 
 /** Replaces the credentials as a whole when `credentials` is given. */

@@ -27,7 +27,7 @@ const cases: Record<Prisma.ModelName, Case> = {
   Connection: {
     create: () =>
       db().connection.create({
-        data: { provider: "ghl", kind: "oauth2", label: "L", accountId: "loc", companyId: "co", scopes: ["contacts.readonly"], secret: "v1.x", expiresAt: at, status: "needs_reconnect" },
+        data: { provider: "ghl", kind: "oauth2", label: "L", accountId: "loc", companyId: "co", scopes: ["contacts.readonly"], secret: "v1.x", expiresAt: at, status: "needs_reconnect", maxConcurrentRequests: 7 },
       }),
     read: (r) => db().connection.findUniqueOrThrow({ where: { id: String(r.id) } }),
   },
@@ -39,8 +39,15 @@ const cases: Record<Prisma.ModelName, Case> = {
     create: () => db().rateLimitBucket.create({ data: { key: `b-${stamp}`, windowStart: at, windowCount: 3, windowMax: 100, windowMs: 10000, day: "2026-11-28", dayCount: 9, dayMax: 200000, blockedUntil: at } }),
     read: (r) => db().rateLimitBucket.findUniqueOrThrow({ where: { key: String(r.key) } }),
   },
+  ConnectionSlot: {
+    create: async () => {
+      const conn = await db().connection.create({ data: { provider: "details-flowers", kind: "api_key", label: "S", secret: "v1.x" } });
+      return db().connectionSlot.create({ data: { connectionId: conn.id, slot: 3, holder: "123:abc", leaseUntil: at, acquiredAt: at } });
+    },
+    read: (r) => db().connectionSlot.findUniqueOrThrow({ where: { connectionId_slot: { connectionId: String(r.connectionId), slot: Number(r.slot) } } }),
+  },
   Workflow: {
-    create: () => db().workflow.create({ data: { name: "W", draftGraph: { schemaVersion: 1, nodes: [], edges: [] }, pausedReason: "p", consecutiveFailures: 2 } }),
+    create: () => db().workflow.create({ data: { name: "W", draftGraph: { schemaVersion: 1, nodes: [], edges: [] }, pausedReason: "p", consecutiveFailures: 2, maxConcurrentRuns: 3 } }),
     read: (r) => db().workflow.findUniqueOrThrow({ where: { id: String(r.id) } }),
   },
   WorkflowVersion: {

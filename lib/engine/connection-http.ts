@@ -1,12 +1,13 @@
 /**
- * The `ctx.http` an operation receives: credentials from the token manager, a slot from the
- * rate governor before each request, header correction and 429 blocks after it, one refresh
+ * The `ctx.http` an operation receives: credentials from the token manager, an in-flight slot
+ * of the connection and a slot from the rate governor before each request, header correction and 429 blocks after it, one refresh
  * and retry on a 401, and a log of calls (method, path, status, duration) for the StepRun.
  */
 import type { AuthDefinition, ConnectionInfo } from "@/lib/connectors/define";
 import { AuthError, RateLimitedError, type AnyConnectorError, type ApiCallSummary } from "@/lib/connectors/errors";
 import { classifyHttpError, createHttpClient, type HttpClient, type HttpRequest, type HttpResponse } from "@/lib/connectors/http";
 import { markNeedsReconnect } from "@/lib/db/connections";
+import { connectionSlots, type ConnectionSlots, type SlotLease } from "./connection-slots";
 import { rateGovernor, type AcquireOptions, type RateGovernor, type RateLimits } from "./rate-governor";
 import { ConnectionNeedsReconnectError, tokenManager, type TokenDeps, type TokenManager } from "./token-manager";
 
@@ -24,6 +25,8 @@ export type ConnectionHttpOptions = {
   /** Token endpoint client for refreshes; defaults to a plain client on `baseUrl`. */
   tokenHttp?: TokenDeps["http"];
   governor?: { key: string; limits?: Partial<RateLimits>; wait?: AcquireOptions; instance?: RateGovernor };
+  /** At most `limit` requests to this connection in flight at once, across workers. */
+  slots?: { limit: number; maxWaitMs?: number; instance?: ConnectionSlots };
   tokens?: TokenManager;
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
@@ -40,6 +43,8 @@ export function createConnectionHttp(options: ConnectionHttpOptions): Connection
   const governed = options.governor;
   const governor = governed ? (governed.instance ?? rateGovernor()) : undefined;
   const calls: ApiCallSummary[] = [];
+  const slotted = options.slots;
+  const slots = slotted ? (slotted.instance ?? connectionSlots()) : undefined;
   const deps: TokenDeps = {
     auth,
     http:
@@ -61,6 +66,12 @@ export function createConnectionHttp(options: ConnectionHttpOptions): Connection
   // One inner client per attempt, so the retry knows exactly which token was rejected.
   async function attempt(req: HttpRequest): Promise<{ response?: HttpResponse; error?: unknown; sent?: string }> {
     let sent: string | undefined;
+    let lease: SlotLease | undefined;
+    // The in-flight slot first, the rate grant last: a grant must not age while we wait for a slot.
+    const beforeRequest = async () => {
+      if (slots && slotted) lease = await slots.acquire(connection.id, slotted.limit, { maxWaitMs: slotted.maxWaitMs });
+      if (governor && governed) await governor.acquire(governed.key, governed.limits, governed.wait);
+    };
     const client = createHttpClient({
       baseUrl: options.baseUrl,
       defaultHeaders: options.defaultHeaders,
@@ -71,7 +82,7 @@ export function createConnectionHttp(options: ConnectionHttpOptions): Connection
         sent = await tokens.getAccessToken(connection.id, deps);
         return authHeader(auth, sent);
       },
-      beforeRequest: governor && governed ? async () => void (await governor.acquire(governed.key, governed.limits, governed.wait)) : undefined,
+      beforeRequest,
       afterResponse,
     });
     try {
@@ -81,6 +92,8 @@ export function createConnectionHttp(options: ConnectionHttpOptions): Connection
       const call = (error as { call?: ApiCallSummary }).call;
       if (call && call.status === undefined) calls.push({ ...call });
       return { error, sent };
+    } finally {
+      if (lease && slots) await slots.release(lease);
     }
   }
 

@@ -12,6 +12,7 @@ import { GHL_API_VERSION, ghlBaseUrl } from "@/lib/connectors/ghl/client";
 import { classifyGhlError } from "@/lib/connectors/ghl/errors";
 import { ConnectionNotFoundError, readCredentials, type ConnectionCredentials, type PublicConnection } from "@/lib/db/connections";
 import { createConnectionHttp, type ConnectionHttp } from "./connection-http";
+import { requestLimitFor } from "./limits";
 import { rateLimitFromEnv } from "./rate-limit-config";
 import { governorKey } from "./rate-governor";
 import { ConnectionNeedsReconnectError } from "./token-manager";
@@ -50,6 +51,7 @@ export async function runtimeForConnection(connectionId: string, options: { time
   }
   if (connection.status === "needs_reconnect") throw new ConnectionNeedsReconnectError(connection.id, connection.lastError ?? "it needs to be reconnected");
   const info: ConnectionInfo = { id: connection.id, accountId: connection.accountId, scopes: connection.scopes };
+  const slots = { limit: requestLimitFor(connection), maxWaitMs: MAX_INLINE_WAIT_MS };
   if (connection.provider === "ghl") {
     const http = createConnectionHttp({
       connection,
@@ -58,6 +60,7 @@ export async function runtimeForConnection(connectionId: string, options: { time
       classifyError: classifyGhlError,
       defaultHeaders: { Version: GHL_API_VERSION },
       governor: { key: governorKey("ghl", connection.accountId), limits: rateLimitFromEnv("GHL_RATE_LIMIT"), wait: { maxWaitMs: MAX_INLINE_WAIT_MS } },
+      slots,
       timeoutMs: options.timeoutMs,
     });
     return { http, connection: info, provider: "ghl" };
@@ -69,6 +72,7 @@ export async function runtimeForConnection(connectionId: string, options: { time
       baseUrl: readDfEnv().apiBaseUrl,
       classifyError: classifyDfError,
       governor: { key: governorKey("details-flowers", connection.accountId ?? connection.id), limits: { ...DF_LIMITS, ...rateLimitFromEnv("DF_RATE_LIMIT") }, wait: { maxWaitMs: MAX_INLINE_WAIT_MS } },
+      slots,
       timeoutMs: options.timeoutMs,
     });
     return { http, connection: info, provider: "details-flowers" };

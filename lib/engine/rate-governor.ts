@@ -7,6 +7,7 @@
 import { RateLimitedError } from "@/lib/connectors/errors";
 import { parseGhlRateLimitHeaders } from "@/lib/connectors/ghl/rate-limit-headers";
 import { db, type Db } from "@/lib/db/client";
+import { sleep } from "./sleep";
 
 export type RateLimits = { burstMax: number; burstWindowMs: number; dailyMax: number };
 
@@ -115,22 +116,6 @@ SELECT false,
   b.window_start, b.window_count, NULL::timestamptz
 FROM rate_limit_buckets b
 WHERE b.key = $1 AND NOT EXISTS (SELECT 1 FROM attempt)`;
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(done, ms);
-    function done() {
-      signal?.removeEventListener("abort", abort);
-      resolvePromise();
-    }
-    function abort() {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    }
-    signal?.addEventListener("abort", abort, { once: true });
-  });
-}
 
 export function createRateGovernor(client: Db = db()): RateGovernor {
   async function attempt(key: string, limits: RateLimits): Promise<AttemptRow> {

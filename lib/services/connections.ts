@@ -1,7 +1,9 @@
 /** Connection management used by the Connections page and the public API. */
 import { z } from "zod";
-import { createConnection, disconnect, getConnection, listConnections, type PublicConnection } from "@/lib/db/connections";
+import { createConnection, disconnect, getConnection, listConnections, updateConnection, type PublicConnection } from "@/lib/db/connections";
+import { connectionSlots } from "@/lib/engine/connection-slots";
 import { runtimeForConnection } from "@/lib/engine/connector-runtime";
+import { maxConcurrentRequestsField, requestLimitFor } from "@/lib/engine/limits";
 import { governorKey, rateGovernor, type Usage } from "@/lib/engine/rate-governor";
 
 export const ghlPitInput = z.object({
@@ -49,19 +51,32 @@ export async function addDetailsFlowersConnection(input: z.output<typeof dfCrede
   });
 }
 
+export const requestLimitInput = z.object({ id: z.uuid("Pick a connection"), maxConcurrentRequests: maxConcurrentRequestsField });
+
+/** Null when there is no such connection; a limit of null goes back to the provider's default. */
+export async function setRequestLimit(input: z.output<typeof requestLimitInput>): Promise<PublicConnection | null> {
+  if (!(await getConnection(input.id))) return null;
+  return updateConnection(input.id, { maxConcurrentRequests: input.maxConcurrentRequests });
+}
+
 export async function removeConnection(id: string): Promise<PublicConnection | null> {
   const existing = await getConnection(id);
   if (existing) await disconnect(id);
   return existing;
 }
 
-export type ConnectionView = PublicConnection & { usage: Usage | null };
+export type ConnectionView = PublicConnection & { usage: Usage | null; requests: { limit: number; inFlight: number } };
 
 export async function connectionsWithUsage(): Promise<ConnectionView[]> {
   const rows = await listConnections();
   const governor = rateGovernor();
+  const slots = connectionSlots();
   return Promise.all(
-    rows.map(async (row) => ({ ...row, usage: row.provider === "ghl" ? await governor.usage(governorKey("ghl", row.accountId)) : null })),
+    rows.map(async (row) => ({
+      ...row,
+      usage: row.provider === "ghl" ? await governor.usage(governorKey("ghl", row.accountId)) : null,
+      requests: { limit: requestLimitFor(row), inFlight: await slots.inFlight(row.id) },
+    })),
   );
 }
 

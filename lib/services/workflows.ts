@@ -74,6 +74,12 @@ export async function renameWorkflow(id: string, name: string) {
   return db().workflow.update({ where: { id }, data: { name } });
 }
 
+/** False when the workflow no longer exists. */
+export async function setMaxConcurrentRuns(id: string, maxConcurrentRuns: number): Promise<boolean> {
+  const { count } = await db().workflow.updateMany({ where: { id }, data: { maxConcurrentRuns } });
+  return count > 0;
+}
+
 export async function duplicateWorkflow(id: string, createdById: string | null) {
   const source = await db().workflow.findUniqueOrThrow({ where: { id } });
   return createWorkflow({ name: `${source.name} (copy)`, description: source.description, graph: source.draftGraph, createdById });

@@ -30,8 +30,10 @@ beforeAll(async () => {
   const dfConnection = await createConnection({ provider: "details-flowers", kind: "client_credentials", label: "DF crash", credentials: { clientId: df.options.clientId, clientSecret: df.options.clientSecret } });
   const workflow = await installTemplate("contact-to-client", { connections: { ghl: ghl.id, "details-flowers": dfConnection.id }, name: `crash ${accountId}` });
   await publishWorkflow(workflow.id);
-  // Many runs in flight at the kill: lift the per-workflow concurrency limit (default 10).
+  // Many runs in flight at the kill: lift the per-workflow concurrency limit (default 10) and
+  // the DF connection's requests at once (default 4; its 400 ms calls would pace the test).
   await db().workflow.update({ where: { id: workflow.id }, data: { maxConcurrentRuns: 100 } });
+  await db().connection.update({ where: { id: dfConnection.id }, data: { maxConcurrentRequests: 50 } });
   workflowId = workflow.id;
 }, 60_000);
 

@@ -2,10 +2,19 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { action } from "@/lib/auth/guard";
+import { action, HttpError } from "@/lib/auth/guard";
 import { actorOf } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
-import { addDetailsFlowersConnection, addGhlPrivateToken, dfCredentialsInput, ghlPitInput, removeConnection, testConnection } from "@/lib/services/connections";
+import {
+  addDetailsFlowersConnection,
+  addGhlPrivateToken,
+  dfCredentialsInput,
+  ghlPitInput,
+  removeConnection,
+  requestLimitInput,
+  setRequestLimit,
+  testConnection,
+} from "@/lib/services/connections";
 
 const userIdOf = (p: { kind: string; id: string }) => (p.kind === "user" ? p.id : null);
 
@@ -28,6 +37,14 @@ export const disconnectAction = action("admin", z.object({ id: z.uuid() }), asyn
   await recordAudit({ ...actorOf(principal), action: "connection.disconnect", target: id });
   revalidatePath("/connections");
   return { id };
+});
+
+export const setRequestLimitAction = action("admin", requestLimitInput, async (input, principal) => {
+  const connection = await setRequestLimit(input);
+  if (!connection) throw new HttpError(404, "not_found", "This connection no longer exists");
+  await recordAudit({ ...actorOf(principal), action: "connection.update", target: input.id, details: { maxConcurrentRequests: input.maxConcurrentRequests } });
+  revalidatePath("/connections");
+  return { maxConcurrentRequests: connection.maxConcurrentRequests };
 });
 
 export const testConnectionAction = action("viewer", z.object({ id: z.uuid() }), async ({ id }) => {

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
 import { connectionsWithUsage } from "@/lib/services/connections";
-import { addDfConnectionAction, addGhlPitAction, disconnectAction, testConnectionAction } from "./actions";
+import { addDfConnectionAction, addGhlPitAction, disconnectAction, setRequestLimitAction, testConnectionAction } from "./actions";
 
 export const metadata = { title: "Connections" };
 
@@ -54,6 +54,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
               canManage={isAdmin}
               disconnect={disconnectAction}
               test={testConnectionAction}
+              setRequestLimit={setRequestLimitAction}
             />
           ))}
         </div>

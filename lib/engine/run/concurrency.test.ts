@@ -8,10 +8,9 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { createConnection } from "@/lib/db/connections";
 import { createWorkflow, publishWorkflow } from "@/lib/db/workflows";
 import { startGhlSandbox, type GhlSandboxHandle } from "@/sandbox/ghl/server";
-import { ingestEvent } from "../ingest";
 import { stopQueue } from "../queue";
 import { executeRun } from "./execute";
-import { routeEvent } from "./route-event";
+import { maxOverlap, startContactRuns } from "./runs.test-helper";
 
 let sandbox: GhlSandboxHandle;
 let connectionId: string;
@@ -34,15 +33,6 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The most intervals open at one instant; a finish at the same millisecond as a start closes first. */
-function maxOverlap(intervals: Array<{ start: number; end: number }>): number {
-  const edges = intervals.flatMap((i) => [{ at: i.start, delta: 1 }, { at: i.end, delta: -1 }]).sort((a, b) => a.at - b.at || a.delta - b.delta);
-  let open = 0;
-  let max = 0;
-  for (const edge of edges) max = Math.max(max, (open += edge.delta));
-  return max;
-}
-
 describe("per-workflow concurrency limit", () => {
   it("30 runs with a limit of 2 never run more than 2 at once, and all finish", async () => {
     const workflow = await createWorkflow({
@@ -60,18 +50,7 @@ describe("per-workflow concurrency limit", () => {
     await db().workflow.update({ where: { id: workflow.id }, data: { maxConcurrentRuns: 2 } });
     sandbox.setFaults({ latencyMs: 60 });
 
-    const pending: string[] = [];
-    for (let i = 0; i < 30; i++) {
-      const { eventId } = await ingestEvent({
-        source: "ghl",
-        delivery: "manual",
-        dedupeKey: crypto.randomUUID(),
-        eventType: "ghl.contact.created",
-        accountId: locationId,
-        payload: { type: "ContactCreate", locationId, id: contactId, _bloombridge: { workflowId: workflow.id } },
-      });
-      pending.push(...(await routeEvent(eventId)));
-    }
+    const pending = await startContactRuns(workflow.id, { locationId, id: contactId }, 30);
     expect(pending).toHaveLength(30);
 
     let deferred = 0;

@@ -8,9 +8,11 @@ import { recordAudit } from "@/lib/db/audit";
 import { saveSample } from "@/lib/db/workflow-samples";
 import { publishPreview, publishWorkflow, rollbackTo, saveDraft, setEnabled, WorkflowInvalidError } from "@/lib/db/workflows";
 import { migrateGraph, triggerOf } from "@/lib/engine/graph";
+import { maxConcurrentRunsField } from "@/lib/engine/limits";
 import { describeTestError } from "@/lib/engine/testing/describe-error";
 import { testStep } from "@/lib/engine/testing/test-step";
 import { sampleForTrigger } from "@/lib/engine/testing/trigger-sample";
+import { setMaxConcurrentRuns } from "@/lib/services/workflows";
 
 const id = z.uuid();
 
@@ -35,6 +37,13 @@ export const setEnabledAction = action("editor", z.object({ id, enabled: z.boole
   await recordAudit({ ...actorOf(principal), action: input.enabled ? "workflow.enable" : "workflow.pause", target: input.id });
   revalidatePath(`/workflows/${input.id}`);
   return { enabled: input.enabled };
+});
+
+export const setRunSettingsAction = action("editor", z.object({ id, maxConcurrentRuns: maxConcurrentRunsField }), async (input, principal) => {
+  if (!(await setMaxConcurrentRuns(input.id, input.maxConcurrentRuns))) throw new HttpError(404, "not_found", "This workflow no longer exists");
+  await recordAudit({ ...actorOf(principal), action: "workflow.update", target: input.id, details: { maxConcurrentRuns: input.maxConcurrentRuns } });
+  revalidatePath(`/workflows/${input.id}`);
+  return { maxConcurrentRuns: input.maxConcurrentRuns };
 });
 
 export const rollbackAction = action("editor", z.object({ id, version: z.number().int().positive() }), async (input, principal) => {

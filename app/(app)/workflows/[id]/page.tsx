@@ -3,12 +3,13 @@ import { notFound } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { EnableSwitch } from "@/components/workflows/enable-switch";
+import { RunSettings } from "@/components/workflows/run-settings";
 import { WorkflowStudio } from "@/components/workflows/workflow-studio";
 import { requireUser } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
 import { workflowDetail } from "@/lib/services/workflow-detail";
 import { studioData } from "@/lib/services/workflow-studio";
-import { publishAction, publishPreviewAction, saveDraftAction, setEnabledAction, testStepAction, testTriggerAction } from "./actions";
+import { publishAction, publishPreviewAction, saveDraftAction, setEnabledAction, setRunSettingsAction, testStepAction, testTriggerAction } from "./actions";
 
 export const metadata = { title: "Workflow" };
 
@@ -33,6 +34,7 @@ export default async function WorkflowPage({ params }: { params: Promise<{ id: s
         {status !== "draft" && <EnableSwitch workflowId={workflow.id} enabled={workflow.enabled} disabled={!canEdit} setEnabled={setEnabledAction} />}
         {workflow.pausedReason && <span className="text-sm text-muted-foreground">{workflow.pausedReason}</span>}
         <div className="ml-auto flex gap-2">
+          <RunSettings workflowId={workflow.id} maxConcurrentRuns={workflow.maxConcurrentRuns} canEdit={canEdit} save={setRunSettingsAction} />
           <Button variant="outline" size="sm" asChild>
             <Link href={`/workflows/${workflow.id}/versions`}>Versions ({workflow.versions.length})</Link>
           </Button>

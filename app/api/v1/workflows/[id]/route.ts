@@ -15,7 +15,7 @@ export const PATCH = route({ role: "editor", apiKeys: true, input: updateWorkflo
   const { graph, ...fields } = input;
   // The graph first: a malformed graph rejects the whole request before anything changes.
   if (graph !== undefined) await withEngineErrors(() => saveDraft(id, graph));
-  if (fields.name !== undefined || fields.description !== undefined) await updateWorkflowFields(id, fields);
+  if (Object.values(fields).some((value) => value !== undefined)) await updateWorkflowFields(id, fields);
   await auditApiWrite(principal, "workflow.update", id, { fields: Object.keys(input) });
   return respond(workflowSchema, toWorkflow(await findWorkflowOr404(id)));
 });
