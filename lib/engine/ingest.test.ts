@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { createIsolatedDatabase } from "@/lib/db/test-database";
 import { ingestEvent, type IncomingEvent } from "./ingest";
-import { startQueue, stopQueue } from "./queue";
+import { QUEUES, send, startQueue, stopQueue } from "./queue";
 
 beforeAll(async () => {
   process.env.DATABASE_URL = await createIsolatedDatabase("ingest");
@@ -91,5 +91,17 @@ describe("ingestEvent (group commit)", () => {
     const after = keys(1);
     await ingestEvent(event(after[0]));
     expect(await storedFor(after)).toHaveLength(1);
+  });
+
+  it("writes trigger jobs exactly as pg-boss's own send() would for the same options", async () => {
+    const [key] = keys(1);
+    const { eventId } = await ingestEvent(event(key));
+    const viaBoss = await send(QUEUES.trigger, { eventId: "compare" }, { retryLimit: 5, retryBackoff: true });
+    const columns = `name, priority, state::text, retry_limit, retry_count, retry_delay, retry_backoff, expire_in::text, singleton_key, singleton_on, dead_letter, policy,
+      date_trunc('minute', keep_until - created_on)::text AS kept_for, start_after - created_on < interval '1 second' AS starts_now`;
+    const ours = await db().$queryRawUnsafe<unknown[]>(`SELECT ${columns} FROM pgboss.job WHERE data->>'eventId' = $1`, eventId);
+    const theirs = await db().$queryRawUnsafe<unknown[]>(`SELECT ${columns} FROM pgboss.job WHERE id = $1::uuid`, viaBoss);
+    expect(ours).toHaveLength(1);
+    expect(ours).toEqual(theirs);
   });
 });

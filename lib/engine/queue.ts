@@ -109,24 +109,11 @@ export async function enqueueWithinTransaction<T extends object>(
   data: T,
   options: SendOptions = {},
 ): Promise<string | null> {
-  return started().send(name, data, { ...options, db: transactionDb(client) });
-}
-
-/** Many jobs of one queue in one statement, through the caller's open transaction. */
-export async function enqueueManyWithinTransaction<T extends object>(
-  client: TransactionClient,
-  name: string,
-  items: T[],
-  options: Pick<SendOptions, "retryLimit" | "retryBackoff" | "retryDelay"> = {},
-): Promise<void> {
-  if (!items.length) return;
-  await started().insert(items.map((data) => ({ name, data, ...options })), { db: transactionDb(client) });
-}
-
-function transactionDb(client: TransactionClient): PgBoss.Db {
-  return "query" in client
-    ? { executeSql: (text, values) => client.query(text, values) }
-    : { executeSql: async (text, values) => ({ rows: await client.$queryRawUnsafe<unknown[]>(text, ...values) }) };
+  const db: PgBoss.Db =
+    "query" in client
+      ? { executeSql: (text, values) => client.query(text, values) }
+      : { executeSql: async (text, values) => ({ rows: await client.$queryRawUnsafe<unknown[]>(text, ...values) }) };
+  return started().send(name, data, { ...options, db });
 }
 
 export async function work<T>(
