@@ -116,7 +116,7 @@ const TRIGGER_JOB_RETRY_LIMIT = 5;
 const INSERT_EVENTS_AND_JOBS = `
   WITH stored AS (
     INSERT INTO trigger_events (id, source, delivery, dedupe_key, event_type, account_id, payload, subject_id, subject_email, subject_name, received_at)
-    SELECT e.id, e.source, e.delivery, e.dedupe_key, e.event_type, e.account_id, e.payload, e.subject_id, e.subject_email, e.subject_name, clock_timestamp()
+    SELECT e.id, e.source, e.delivery, e.dedupe_key, e.event_type, e.account_id, COALESCE(e.payload, 'null'::jsonb), e.subject_id, e.subject_email, e.subject_name, clock_timestamp()
     FROM json_to_recordset($1::json) AS e (id uuid, source text, delivery text, dedupe_key text, event_type text, account_id text, payload jsonb, subject_id text, subject_email text, subject_name text)
     ON CONFLICT (source, dedupe_key) DO NOTHING
     RETURNING id
