@@ -1,5 +1,6 @@
 /** Shared by the benchmarks: a throwaway database, child processes, percentiles, machine facts. */
 import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -9,7 +10,7 @@ import { migrate } from "../../lib/db/migrate";
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** Embedded PostgreSQL in a temp dir, migrated; sets DATABASE_URL and BLOOMBRIDGE_DATA_DIR for this process. */
-export async function startBenchDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startBenchDatabase(): Promise<{ url: string; dataDir: string; stop: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "bloombridge-bench-"));
   await chmod(dir, 0o755); // initdb may run as another user when we are root
   const database = await startEmbeddedPostgres({ dataDir: path.join(dir, "db"), database: "bench", persistent: false });
@@ -18,6 +19,7 @@ export async function startBenchDatabase(): Promise<{ url: string; stop: () => P
   process.env.BLOOMBRIDGE_DATA_DIR = dir;
   return {
     url: database.url,
+    dataDir: path.join(dir, "db"),
     stop: async () => {
       await database.stop();
       await rm(dir, { recursive: true, force: true });
@@ -26,8 +28,8 @@ export async function startBenchDatabase(): Promise<{ url: string; stop: () => P
 }
 
 /** A TypeScript entry point in its own node process; resolves once it prints `ready`. */
-export async function startChild(file: string, env: Record<string, string>): Promise<{ child: ChildProcess; stop: () => void; line: string }> {
-  const child = spawn(process.execPath, ["--import", "./scripts/exit-with-parent.mjs", "--import", "tsx", file], {
+export async function startChild(file: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<{ child: ChildProcess; stop: () => void; line: string }> {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "./scripts/exit-with-parent.mjs", "--import", "tsx", file], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "inherit"],
@@ -64,4 +66,35 @@ export async function until(what: string, probe: () => Promise<boolean>, timeout
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ: `getconf CLK_TCK` is 100 on Linux
+
+function statOf(pid: string): { ppid: number; own: number; reaped: number } | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return { ppid: Number(fields[1]), own: Number(fields[11]) + Number(fields[12]), reaped: Number(fields[13]) + Number(fields[14]) };
+  } catch {
+    return undefined; // exited meanwhile
+  }
+}
+
+/**
+ * CPU seconds (user + system) a process and its direct children have used, including children
+ * it has already reaped (PostgreSQL's backends). Linux /proc; unlike wall-clock numbers, this
+ * barely moves with the machine's load.
+ */
+export function cpuSecondsOfTree(rootPid: number): number {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    const stat = statOf(pid);
+    if (!stat) continue;
+    if (Number(pid) === rootPid) ticks += stat.own + stat.reaped;
+    else if (stat.ppid === rootPid) ticks += stat.own;
+  }
+  return ticks / TICKS_PER_SECOND;
+}
+
+export function postmasterPid(dataDir: string): number {
+  return Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
 }

@@ -2,19 +2,21 @@
  * bench:ingest — signed GHL webhooks per second accepted durably, with p50/p95/p99 latency.
  * Open loop: requests leave on a fixed schedule whatever the server does, and latency counts
  * from the scheduled time, so a stalled server cannot hide its queueing.
- * Usage: npm run bench:ingest -- [rate=1000] [seconds=10]
+ * Usage: npm run bench:ingest -- [rate=1000] [seconds=10]  (BENCH_CPU_PROF=<dir> profiles the server)
  */
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { DEV_WEBHOOK_PUBLIC_KEY_PEM } from "../../sandbox/ghl/dev-webhook-key";
 import { signBody } from "../../sandbox/ghl/webhooks";
-import { fmt, machine, percentile, startBenchDatabase, startChild } from "./common";
+import { cpuSecondsOfTree, fmt, machine, percentile, postmasterPid, startBenchDatabase, startChild } from "./common";
 
 const rate = Number(process.argv[2] ?? 1000);
 const seconds = Number(process.argv[3] ?? 10);
 
 const database = await startBenchDatabase();
-const server = await startChild("scripts/bench/ingest-server.ts", { DATABASE_URL: database.url, GHL_WEBHOOK_PUBLIC_KEY: DEV_WEBHOOK_PUBLIC_KEY_PEM, NODE_ENV: "production" });
+// BENCH_CPU_PROF=<dir>: write the server's CPU profile there (open it in Chrome DevTools).
+const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+const server = await startChild("scripts/bench/ingest-server.ts", { DATABASE_URL: database.url, GHL_WEBHOOK_PUBLIC_KEY: DEV_WEBHOOK_PUBLIC_KEY_PEM, NODE_ENV: "production" }, profile);
 const port = Number(server.line.split(" ")[1]);
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 
@@ -71,7 +73,10 @@ async function fire(count: number, perSecond: number, offset: number) {
 try {
   const warm = await fire(500, 200, 0); // warm-up: JIT, connection pools, keep-alive sockets
   if (warm.errors) console.log(`warm-up answers by status (0 = connection error): ${JSON.stringify(warm.statuses)}`);
+  const cpu = () => ({ server: cpuSecondsOfTree(server.child.pid ?? 0), postgres: cpuSecondsOfTree(postmasterPid(database.dataDir)) });
+  const cpuBefore = cpu();
   const { latencies, errors, statuses, elapsedS } = await fire(rate * seconds, rate, 1_000);
+  const cpuAfter = cpu();
   latencies.sort((a, b) => a - b);
   const { Client } = (await import("pg")).default;
   const client = new Client({ connectionString: database.url });
@@ -82,6 +87,8 @@ try {
   console.log("path: node:http server (child process) → app/api/hooks/ghl/route.ts POST → Ed25519 verify → ingestEvent (event row + pg-boss job, one transaction); not the Next server");
   console.log(`target ${rate} req/s for ${seconds} s (open loop, keep-alive, latency from scheduled send time)`);
   console.log(`sent ${rate * seconds} · accepted ${latencies.length} · errors ${errors} ${JSON.stringify(statuses)} · stored events ${stored}`);
+  const perRequest = (s: number) => fmt((s * 1000) / (rate * seconds), 2);
+  console.log(`CPU per delivery: server ${perRequest(cpuAfter.server - cpuBefore.server)} ms · PostgreSQL ${perRequest(cpuAfter.postgres - cpuBefore.postgres)} ms`);
   console.log(`accepted/s ${fmt(latencies.length / elapsedS)} · p50 ${fmt(percentile(latencies, 50))} ms · p95 ${fmt(percentile(latencies, 95))} ms · p99 ${fmt(percentile(latencies, 99))} ms · max ${fmt(latencies.at(-1) ?? NaN)} ms`);
 } finally {
   agent.destroy();

@@ -1,11 +1,24 @@
-import { createPublicKey, verify } from "node:crypto";
+import { createPublicKey, verify, type KeyObject } from "node:crypto";
+
+// Parsing the PEM costs about as much CPU as the verification; keys change only with configuration.
+const parsedKeys = new Map<string, KeyObject>();
+
+function publicKey(pem: string): KeyObject {
+  let key = parsedKeys.get(pem);
+  if (!key) {
+    if (parsedKeys.size >= 8) parsedKeys.clear();
+    key = createPublicKey(pem);
+    parsedKeys.set(pem, key);
+  }
+  return key;
+}
 
 /** Current GHL scheme: Ed25519 over the raw body, base64 in `X-GHL-Signature`. Never throws. */
 export function verifyGhlSignature(rawBody: Buffer, signatureB64: string, publicKeyPem: string): boolean {
   try {
     const signature = Buffer.from(signatureB64.trim(), "base64");
     if (signature.length !== 64) return false;
-    return verify(null, rawBody, createPublicKey(publicKeyPem), signature);
+    return verify(null, rawBody, publicKey(publicKeyPem), signature);
   } catch {
     return false;
   }
@@ -16,7 +29,7 @@ export function verifyLegacyRsaSignature(rawBody: Buffer, signatureB64: string, 
   try {
     const signature = Buffer.from(signatureB64.trim(), "base64");
     if (signature.length === 0) return false;
-    return verify("sha256", rawBody, createPublicKey(publicKeyPem), signature);
+    return verify("sha256", rawBody, publicKey(publicKeyPem), signature);
   } catch {
     return false;
   }
