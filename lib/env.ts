@@ -52,7 +52,7 @@ export const envSchema = z.object({
   OIDC_DEFAULT_ROLE: z.enum(["admin", "editor", "viewer"]).default("viewer"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
-  BLOOMBRIDGE_RATE_GUARD_MS: z.coerce.number().int().min(0).max(10_000).default(150).describe("Margin added to each API rate window against arrival jitter"),
+  BLOOMBRIDGE_RATE_GUARD_MS: z.coerce.number().int().min(0).max(10_000).default(500).describe("Margin added to each API rate window against arrival jitter"),
   BLOOMBRIDGE_SANDBOXES: bool.default(true).describe("Start the local GHL and Details Flowers sandboxes"),
   GHL_API_BASE_URL: url.optional(),
   GHL_OAUTH_AUTHORIZE_URL: url.optional(),
