@@ -1,12 +1,23 @@
 "use client";
 
 import { useCallback } from "react";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { WorkflowEditor } from "@/components/canvas/workflow-editor";
 import type { CatalogEntry, ConnectionSummary, NodeRunStatus, PublishResult, TestStepResult } from "@/components/canvas/types";
 import type { ActionResult } from "@/lib/auth/guard";
 import type { WorkflowGraph } from "@/lib/engine/graph";
 import { usePublishConfirmation, type PublishPreview } from "./publish-dialog";
+
+// Client-only: the server cannot measure nodes, so rendering the canvas there (and hydrating
+// it) cost seconds on big workflows and showed nothing usable before the client took over.
+const WorkflowEditor = dynamic(() => import("@/components/canvas/workflow-editor").then((m) => m.WorkflowEditor), {
+  ssr: false,
+  loading: () => (
+    <div role="status" className="flex h-full items-center justify-center text-sm text-muted-foreground">
+      Loading the editor…
+    </div>
+  ),
+});
 
 type Id = { id: string };
 export type StudioActions = {

@@ -6,7 +6,7 @@ import { EnableSwitch } from "@/components/workflows/enable-switch";
 import { WorkflowStudio } from "@/components/workflows/workflow-studio";
 import { requireUser } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
-import { workflowDetail } from "@/lib/services/workflow-detail";
+import { workflowForEditor } from "@/lib/services/workflow-detail";
 import { studioData } from "@/lib/services/workflow-studio";
 import { publishAction, publishPreviewAction, saveDraftAction, setEnabledAction, testStepAction, testTriggerAction } from "./actions";
 
@@ -19,10 +19,10 @@ const studioActions = { saveDraft: saveDraftAction, publish: publishAction, publ
 export default async function WorkflowPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser();
-  const detail = /^[0-9a-f-]{36}$/i.test(id) ? await workflowDetail(id) : null;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const [detail, data] = await Promise.all([workflowForEditor(id), studioData(id)]);
   if (!detail) notFound();
   const { workflow, graph, status } = detail;
-  const data = await studioData(workflow.id);
   const canEdit = hasRole(user.role, "editor");
   return (
     // The shell's main area pads 2rem top and bottom; the editor takes the rest of the viewport.
@@ -34,7 +34,7 @@ export default async function WorkflowPage({ params }: { params: Promise<{ id: s
         {workflow.pausedReason && <span className="text-sm text-muted-foreground">{workflow.pausedReason}</span>}
         <div className="ml-auto flex gap-2">
           <Button variant="outline" size="sm" asChild>
-            <Link href={`/workflows/${workflow.id}/versions`}>Versions ({workflow.versions.length})</Link>
+            <Link href={`/workflows/${workflow.id}/versions`}>Versions ({workflow.versionCount})</Link>
           </Button>
           <Button variant="outline" size="sm" asChild>
             <Link href={`/runs?workflowId=${workflow.id}`}>Runs</Link>
