@@ -21,6 +21,7 @@ const WorkflowEditor = dynamic(() => import("@/components/canvas/workflow-editor
 
 type Id = { id: string };
 export type StudioActions = {
+  loadCatalogEntries: (input: { keys: string[] }) => Promise<ActionResult<CatalogEntry[]>>;
   saveDraft: (input: Id & { graph: unknown }) => Promise<ActionResult<{ savedAt: string }>>;
   publish: (input: Id & { note?: string }) => Promise<ActionResult<{ version: number }>>;
   publishPreview: (input: Id) => Promise<ActionResult<PublishPreview & { errors: { message: string; nodeId?: string }[] }>>;
@@ -55,6 +56,7 @@ export function WorkflowStudio({ workflowId, actions, canEdit, ...data }: Props)
     async (nodeId: string, graph: WorkflowGraph, samples: Record<string, unknown>) => unwrap(await actions.testStep({ id, graph, nodeId, samples })),
     [actions, id],
   );
+  const loadCatalogEntries = useCallback(async (keys: string[]) => unwrap(await actions.loadCatalogEntries({ keys })), [actions]);
   const onTestTrigger = useCallback(async (graph: WorkflowGraph) => unwrap(await actions.testTrigger({ id, graph })), [actions, id]);
   const onPublish = useCallback(async (): Promise<PublishResult> => {
     const preview = unwrap(await actions.publishPreview({ id }));
@@ -72,6 +74,7 @@ export function WorkflowStudio({ workflowId, actions, canEdit, ...data }: Props)
       <WorkflowEditor
         {...data}
         readOnly={!canEdit}
+        loadCatalogEntries={loadCatalogEntries}
         onSave={onSave}
         onPublish={canEdit ? onPublish : undefined}
         onTestStep={canEdit ? onTestStep : undefined}

@@ -6,15 +6,17 @@ import { EnableSwitch } from "@/components/workflows/enable-switch";
 import { WorkflowStudio } from "@/components/workflows/workflow-studio";
 import { requireUser } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
+import { editorCatalog } from "@/lib/engine/catalog";
+import { catalogKeyOf } from "@/lib/engine/graph";
 import { workflowForEditor } from "@/lib/services/workflow-detail";
 import { studioData } from "@/lib/services/workflow-studio";
-import { publishAction, publishPreviewAction, saveDraftAction, setEnabledAction, testStepAction, testTriggerAction } from "./actions";
+import { catalogEntriesAction, publishAction, publishPreviewAction, saveDraftAction, setEnabledAction, testStepAction, testTriggerAction } from "./actions";
 
 export const metadata = { title: "Workflow" };
 
 const fileSlug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "workflow";
 
-const studioActions = { saveDraft: saveDraftAction, publish: publishAction, publishPreview: publishPreviewAction, testStep: testStepAction, testTrigger: testTriggerAction };
+const studioActions = { loadCatalogEntries: catalogEntriesAction, saveDraft: saveDraftAction, publish: publishAction, publishPreview: publishPreviewAction, testStep: testStepAction, testTrigger: testTriggerAction };
 
 export default async function WorkflowPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -50,7 +52,7 @@ export default async function WorkflowPage({ params }: { params: Promise<{ id: s
         <WorkflowStudio
           workflowId={workflow.id}
           initialGraph={graph}
-          catalog={data.catalog}
+          catalog={editorCatalog(graph.nodes.map(catalogKeyOf))}
           connections={data.connections}
           samples={data.samples}
           runStatus={data.runStatus}
