@@ -21,12 +21,12 @@ import type { WorkflowGraph } from "@/lib/engine/graph";
 import { checkConnection } from "./connection-rules";
 import type { StepFlowEdge, StepFlowNode } from "./flow-adapter";
 import { edgeTypes, nodeTypes } from "./flow-types";
+import { openingFit } from "./opening-view";
 import { STEP_MIME } from "./palette-groups";
 
 /** Above this many steps only what is on screen is rendered (measured: helps at 300+). */
 export const VIRTUALIZE_ABOVE = 150;
 
-const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 } as const;
 const MULTI_SELECT_KEYS = ["Control", "Meta"];
 const DEFAULT_EDGE_OPTIONS = { type: "insertable" } as const;
 const SNAP_GRID: [number, number] = [10, 10];
@@ -52,6 +52,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
   const { resolvedTheme } = useTheme();
   // Fit only a workflow that opens with steps: fitting later would jump the view on the first drop.
   const [fitOnOpen] = useState(() => props.nodes.length > 0);
+  const [fitOptions] = useState(() => openingFit(props.nodes.map((n) => n.data.node), VIRTUALIZE_ABOVE));
 
   const isValidConnection = useCallback<IsValidConnection<StepFlowEdge>>(
     (c) => checkConnection(graphRef.current, { source: c.source, target: c.target, sourceHandle: c.sourceHandle }).ok,
@@ -101,7 +102,7 @@ export function EditorCanvas(props: EditorCanvasProps) {
       onDrop={onDrop}
       defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       fitView={fitOnOpen}
-      fitViewOptions={FIT_VIEW_OPTIONS}
+      fitViewOptions={fitOptions}
       minZoom={0.1}
       snapToGrid
       snapGrid={SNAP_GRID}

@@ -16,7 +16,13 @@ function schemaAsZod(schema: JsonSchema): z.ZodType {
   return z.unknown().meta(rest);
 }
 
-export type JsonGraphCatalog = GraphCatalog & { entry(key: string): CatalogEntry | undefined };
+export type JsonGraphCatalog = GraphCatalog & {
+  entry(key: string): CatalogEntry | undefined;
+  /** Those of `keys` whose entries came without schemas (the page sends unused steps lean). */
+  omitted(keys: Iterable<string>): string[];
+  /** A catalog with these (full) entries in place of the lean ones. */
+  withEntries(loaded: readonly CatalogEntry[]): JsonGraphCatalog;
+};
 
 export function jsonCatalog(entries: readonly CatalogEntry[]): JsonGraphCatalog {
   const byKey = new Map(entries.map((entry) => [entry.key, entry]));
@@ -33,6 +39,11 @@ export function jsonCatalog(entries: readonly CatalogEntry[]): JsonGraphCatalog 
     getOperation: (key) => operations.get(key),
     getTrigger: (key) => triggers.get(key),
     entry: (key) => byKey.get(key),
+    omitted: (keys) => [...new Set(keys)].filter((key) => byKey.get(key)?.schemasOmitted),
+    withEntries: (loaded) => {
+      const replaced = new Map(loaded.map((entry) => [entry.key, entry]));
+      return jsonCatalog(entries.map((entry) => replaced.get(entry.key) ?? entry));
+    },
   };
 }
 

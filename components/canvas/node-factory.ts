@@ -43,13 +43,4 @@ export function createNode(entry: CatalogEntry, graph: WorkflowGraph, position: 
 }
 
 /** The catalog key a node was made from, for labels and icons. */
-export function catalogKeyOf(node: GraphNode): string {
-  switch (node.kind) {
-    case "trigger":
-      return node.triggerKey;
-    case "action":
-      return node.operationKey;
-    default:
-      return `logic.${node.kind}`;
-  }
-}
+export { catalogKeyOf } from "@/lib/engine/graph";

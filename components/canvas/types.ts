@@ -28,6 +28,8 @@ export type CatalogEntry = {
   /** Example output (trigger payload or step result), used until a real test ran. */
   sample?: unknown;
   example?: { input?: unknown; output?: unknown };
+  /** A lean entry: schemas and example were left out; `loadCatalogEntries` gives the full one. */
+  schemasOmitted?: true;
 };
 
 export type ConnectionSummary = { id: string; provider: string; label: string; status: string };
@@ -55,6 +57,8 @@ export type WorkflowEditorProps = {
   onTestStep?: (nodeId: string, graph: WorkflowGraph, samples: Record<string, unknown>) => Promise<TestStepResult>;
   /** Finds a sample for the trigger of `graph` (the editor's current, maybe unsaved, graph). */
   onTestTrigger?: (graph: WorkflowGraph) => Promise<{ sample: unknown; message?: string }>;
+  /** Full entries for lean ones, called when a step of such a kind is in the graph. */
+  loadCatalogEntries?: (keys: string[]) => Promise<CatalogEntry[]>;
   readOnly?: boolean;
   runStatus?: Record<string, NodeRunStatus>;
 };

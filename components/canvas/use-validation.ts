@@ -23,11 +23,13 @@ export function summarizeByNode(result: ValidationResult): Record<string, NodeIs
 
 /**
  * Validates on the client after edits settle (validation walks every mapping, so it is
- * debounced on big graphs) and feeds the node badges through their store.
+ * debounced on big graphs) and feeds the node badges through their store. A null catalog
+ * (schemas of some step still loading) keeps the last result.
  */
-export function useValidation(graph: WorkflowGraph, catalog: JsonGraphCatalog, store: KeyedStore<NodeIssueSummary>): ValidationResult {
+export function useValidation(graph: WorkflowGraph, catalog: JsonGraphCatalog | null, store: KeyedStore<NodeIssueSummary>): ValidationResult {
   const [result, setResult] = useState<ValidationResult>(EMPTY);
   useEffect(() => {
+    if (!catalog) return;
     const delay = graph.nodes.length > 100 ? 250 : 60;
     const timer = setTimeout(() => {
       const next = validateGraph(graph, catalog);

@@ -81,4 +81,26 @@ describe("WorkflowEditor", () => {
     fireEvent.keyDown(document.body, { key: "?" });
     await waitFor(() => expect(screen.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeTruthy());
   });
+
+  it("loads the full entry of a lean step when it enters the graph, then shows its fields", async () => {
+    const key = "details-flowers.client.upsert";
+    const full = catalog.find((e) => e.key === key);
+    const lean = catalog.map((e) => (e.key === key ? { ...e, inputSchema: {}, outputSchema: {}, sample: undefined, schemasOmitted: true as const } : e));
+    const loadCatalogEntries = vi.fn(async (keys: string[]) => catalog.filter((e) => keys.includes(e.key)));
+    setup({ catalog: lean, loadCatalogEntries });
+    fireEvent.click(screen.getByTestId("step-note"));
+    const search = screen.getByRole("combobox", { name: "Search steps" });
+    fireEvent.change(search, { target: { value: full?.label } });
+    const option = await waitFor(() => {
+      const found = screen.getAllByRole("option").find((o) => o.textContent?.startsWith(`${full?.label}Action`));
+      if (!found) throw new Error("the palette does not offer the step yet");
+      return found;
+    });
+    fireEvent.click(option);
+    await waitFor(() => expect(loadCatalogEntries).toHaveBeenCalledWith([key]));
+    // Steps already in the graph came with their schemas: only the new kind is asked for.
+    expect(loadCatalogEntries).toHaveBeenCalledTimes(1);
+    fireEvent.click(await screen.findByLabelText(`Step: ${full?.label}`));
+    await waitFor(() => expect(screen.getByRole("textbox", { name: "Email" })).toBeTruthy());
+  });
 });

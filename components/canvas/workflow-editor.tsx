@@ -8,6 +8,7 @@ import { CanvasServicesContext, sameIssues, type CanvasServices, type NodeIssueS
 import { EditorCanvas } from "./editor-canvas";
 import { EditorToolbar } from "./editor-toolbar";
 import { jsonCatalog } from "./json-catalog";
+import { useCatalog } from "./use-catalog";
 import { createKeyedStore } from "./keyed-store";
 import { NodeConfigPanel } from "./node-config-panel";
 import { Palette } from "./palette";
@@ -44,7 +45,9 @@ function EditorInner(props: WorkflowEditorProps) {
     search?.focus();
     search?.select();
   }, []);
+  const { catalog, complete: catalogComplete } = useCatalog(props.catalog, graph, props.loadCatalogEntries);
   const [services] = useState<CanvasServices>(() => ({
+    // Cards read only labels and icons, which lean entries have too.
     catalog: jsonCatalog(props.catalog),
     runStatus: createKeyedStore<NodeRunStatus>(),
     issues: createKeyedStore<NodeIssueSummary>(sameIssues),
@@ -55,10 +58,9 @@ function EditorInner(props: WorkflowEditorProps) {
       rootRef.current?.querySelector<HTMLInputElement>("[data-palette-search]")?.focus();
     },
   }));
-  const { catalog } = services;
 
   useEffect(() => services.runStatus.setAll(props.runStatus ?? {}), [services, props.runStatus]);
-  const validation = useValidation(graph, catalog, services.issues);
+  const validation = useValidation(graph, catalogComplete ? catalog : null, services.issues);
   const autosave = useAutosave(graph, props.onSave, readOnly);
   const actions = useEditorActions(editor, catalog, readOnly, insertTarget, props.connections);
   const testing = useStepTesting(props, editor.graphRef, graph);

@@ -1,15 +1,27 @@
 "use client";
 
 import { useCallback } from "react";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { WorkflowEditor } from "@/components/canvas/workflow-editor";
 import type { CatalogEntry, ConnectionSummary, NodeRunStatus, PublishResult, TestStepResult } from "@/components/canvas/types";
 import type { ActionResult } from "@/lib/auth/guard";
 import type { WorkflowGraph } from "@/lib/engine/graph";
 import { usePublishConfirmation, type PublishPreview } from "./publish-dialog";
 
+// Client-only: the server cannot measure nodes, so rendering the canvas there (and hydrating
+// it) cost seconds on big workflows and showed nothing usable before the client took over.
+const WorkflowEditor = dynamic(() => import("@/components/canvas/workflow-editor").then((m) => m.WorkflowEditor), {
+  ssr: false,
+  loading: () => (
+    <div role="status" className="flex h-full items-center justify-center text-sm text-muted-foreground">
+      Loading the editor…
+    </div>
+  ),
+});
+
 type Id = { id: string };
 export type StudioActions = {
+  loadCatalogEntries: (input: { keys: string[] }) => Promise<ActionResult<CatalogEntry[]>>;
   saveDraft: (input: Id & { graph: unknown }) => Promise<ActionResult<{ savedAt: string }>>;
   publish: (input: Id & { note?: string }) => Promise<ActionResult<{ version: number }>>;
   publishPreview: (input: Id) => Promise<ActionResult<PublishPreview & { errors: { message: string; nodeId?: string }[] }>>;
@@ -44,6 +56,7 @@ export function WorkflowStudio({ workflowId, actions, canEdit, ...data }: Props)
     async (nodeId: string, graph: WorkflowGraph, samples: Record<string, unknown>) => unwrap(await actions.testStep({ id, graph, nodeId, samples })),
     [actions, id],
   );
+  const loadCatalogEntries = useCallback(async (keys: string[]) => unwrap(await actions.loadCatalogEntries({ keys })), [actions]);
   const onTestTrigger = useCallback(async (graph: WorkflowGraph) => unwrap(await actions.testTrigger({ id, graph })), [actions, id]);
   const onPublish = useCallback(async (): Promise<PublishResult> => {
     const preview = unwrap(await actions.publishPreview({ id }));
@@ -61,6 +74,7 @@ export function WorkflowStudio({ workflowId, actions, canEdit, ...data }: Props)
       <WorkflowEditor
         {...data}
         readOnly={!canEdit}
+        loadCatalogEntries={loadCatalogEntries}
         onSave={onSave}
         onPublish={canEdit ? onPublish : undefined}
         onTestStep={canEdit ? onTestStep : undefined}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { listOperations, listTriggers } from "@/lib/connectors/registry";
-import { catalogCounts, catalogEntries, catalogEntry } from "./catalog";
+import { catalogCounts, catalogEntries, catalogEntry, editorCatalog } from "./catalog";
 
 describe("catalog", () => {
   it("lists every registry operation and trigger plus the four logic nodes, with unique keys", () => {
@@ -47,5 +47,15 @@ describe("catalog", () => {
     expect(total).toBe(catalogEntries().length);
     expect(counts.find((c) => c.connector === "ghl")?.triggers).toBe(listTriggers().filter((t) => t.connector === "ghl").length);
     expect(counts.find((c) => c.connector === "logic")).toMatchObject({ label: "Logic", logic: 4 });
+  });
+
+  it("sends the editor full entries only for the steps in use, and is much smaller", () => {
+    const lean = editorCatalog(["ghl.contact.created", "details-flowers.client.upsert"]);
+    expect(lean.map((e) => e.key)).toEqual(catalogEntries().map((e) => e.key));
+    expect(lean.find((e) => e.key === "details-flowers.client.upsert")).toBe(catalogEntry("details-flowers.client.upsert"));
+    const note = lean.find((e) => e.key === "ghl.note.create");
+    expect(note).toMatchObject({ label: catalogEntry("ghl.note.create")?.label, inputSchema: {}, outputSchema: {}, schemasOmitted: true });
+    expect(note).not.toHaveProperty("example");
+    expect(JSON.stringify(lean).length).toBeLessThan(JSON.stringify(catalogEntries()).length / 3);
   });
 });

@@ -28,6 +28,8 @@ export type CatalogEntry = {
   outputSchema: JsonSchema;
   /** A realistic input/output pair (actions) or payload (triggers), when the definition has one. */
   example?: { input?: unknown; output?: unknown };
+  /** Set on the editor's lean entries: schemas and example were left out; `catalogEntry` has them. */
+  schemasOmitted?: true;
 };
 
 /** Node fields that are canvas bookkeeping, not configuration. */
@@ -123,6 +125,20 @@ export function catalogEntries(): CatalogEntry[] {
 export function catalogEntry(key: string): CatalogEntry | undefined {
   cached ??= build();
   return cached.byKey.get(key);
+}
+
+/**
+ * The catalog as the editor page sends it: full entries for the steps `usedKeys` names,
+ * the rest without schemas or example (most of the catalog's size). The palette needs only
+ * labels; the editor loads a full entry when a step of that kind enters the graph.
+ */
+export function editorCatalog(usedKeys: Iterable<string>): CatalogEntry[] {
+  const used = new Set(usedKeys);
+  return catalogEntries().map((entry) => {
+    if (used.has(entry.key)) return entry;
+    const { example: _example, ...rest } = entry;
+    return { ...rest, inputSchema: {}, outputSchema: {}, schemasOmitted: true };
+  });
 }
 
 export type ConnectorCount = { connector: string; label: string; triggers: number; actions: number; logic: number };

@@ -7,6 +7,30 @@ import { statusOf } from "./workflows";
 
 export type StepSummary = { id: string; label: string; kind: GraphNode["kind"]; what: string; connectionLabel: string | null };
 
+/**
+ * What the editor page needs: the draft and the header's facts. Unlike `workflowDetail` it
+ * neither validates (the editor does, in the browser) nor loads every version's graph.
+ */
+export async function workflowForEditor(id: string) {
+  const workflow = await db().workflow.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      enabled: true,
+      pausedReason: true,
+      maxConcurrentRuns: true,
+      draftGraph: true,
+      publishedVersionId: true,
+      publishedVersion: { select: { version: true } },
+      _count: { select: { versions: true } },
+    },
+  });
+  if (!workflow) return null;
+  const { draftGraph, _count, ...rest } = workflow;
+  return { workflow: { ...rest, versionCount: _count.versions }, graph: migrateGraph(draftGraph), status: statusOf(workflow) };
+}
+
 export async function workflowDetail(id: string) {
   const workflow = await db().workflow.findUnique({ where: { id }, include: { versions: { orderBy: { version: "desc" } }, publishedVersion: true } });
   if (!workflow) return null;

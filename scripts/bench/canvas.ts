@@ -10,7 +10,11 @@ import { chromium, type Page } from "@playwright/test";
 import { bigGraph } from "./canvas-graph";
 
 const SIZE = Number(process.argv[2] ?? 500);
-const PORT = 3290;
+// Env overrides let a second checkout bench beside one already running on the defaults.
+const PORT = Number(process.env.BENCH_PORT ?? 3290);
+const GHL_PORT = process.env.BENCH_GHL_PORT ?? "4290";
+const DF_PORT = process.env.BENCH_DF_PORT ?? "4291";
+const DATA_DIR = process.env.BENCH_DATA_DIR ?? ".data/bench-canvas";
 const BASE = `http://127.0.0.1:${PORT}`;
 const ADMIN = { email: "bench@bloombridge.test", password: "bench-admin-password-123" };
 const API_KEY = `bb_${randomBytes(18).toString("base64url")}`;
@@ -30,7 +34,7 @@ async function startServer() {
   const child = spawn("bash", ["scripts/e2e-server.sh"], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
-    env: { ...process.env, PORT: String(PORT), GHL_SANDBOX_PORT: "4290", DF_SANDBOX_PORT: "4291", BLOOMBRIDGE_DATA_DIR: ".data/bench-canvas", BLOOMBRIDGE_ADMIN_EMAIL: ADMIN.email, BLOOMBRIDGE_ADMIN_PASSWORD: ADMIN.password, BLOOMBRIDGE_BOOTSTRAP_API_KEY: API_KEY },
+    env: { ...process.env, PORT: String(PORT), GHL_SANDBOX_PORT: GHL_PORT, DF_SANDBOX_PORT: DF_PORT, BLOOMBRIDGE_DATA_DIR: DATA_DIR, BLOOMBRIDGE_ADMIN_EMAIL: ADMIN.email, BLOOMBRIDGE_ADMIN_PASSWORD: ADMIN.password, BLOOMBRIDGE_BOOTSTRAP_API_KEY: API_KEY },
   });
   return () =>
     new Promise<void>((resolve) => {

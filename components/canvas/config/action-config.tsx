@@ -37,6 +37,7 @@ export function ActionConfig({ node, entry, onChange, issuesByField, readOnly, o
   if (!entry) {
     return <p className="text-sm text-destructive">This step uses “{node.operationKey}”, which is not in the catalog any more. Replace it with another action.</p>;
   }
+  if (entry.schemasOmitted) return <p className="text-sm text-muted-foreground" role="status">Loading the step’s fields…</p>;
   const required = entry.inputSchema.required ?? [];
   return (
     <div className="space-y-4">

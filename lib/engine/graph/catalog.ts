@@ -1,6 +1,7 @@
 /** What validation needs to know about operations and triggers, independent of the registry. */
 import type { z } from "zod";
 import type { OperationDefinition, TriggerDefinition } from "../../connectors/define";
+import type { GraphNode } from "./schema";
 
 /** `connector` set: the action runs through a stored connection of that connector ("webhook" needs none). */
 export type CatalogOperation = { input: z.ZodType; output: z.ZodType; label: string; connector?: string };
@@ -18,4 +19,16 @@ export function catalogFromDefinitions(definitions: {
   const operations = new Map(definitions.operations.map((op) => [op.key, op]));
   const triggers = new Map(definitions.triggers.map((t) => [t.key, t]));
   return { getOperation: (key) => operations.get(key), getTrigger: (key) => triggers.get(key) };
+}
+
+/** The catalog entry a node is an instance of (logic nodes: `logic.<kind>`). */
+export function catalogKeyOf(node: GraphNode): string {
+  switch (node.kind) {
+    case "trigger":
+      return node.triggerKey;
+    case "action":
+      return node.operationKey;
+    default:
+      return `logic.${node.kind}`;
+  }
 }

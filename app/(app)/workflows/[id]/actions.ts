@@ -7,6 +7,7 @@ import { actorOf } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
 import { saveSample } from "@/lib/db/workflow-samples";
 import { publishPreview, publishWorkflow, rollbackTo, saveDraft, setEnabled, WorkflowInvalidError } from "@/lib/db/workflows";
+import { catalogEntry } from "@/lib/engine/catalog";
 import { migrateGraph, triggerOf } from "@/lib/engine/graph";
 import { maxConcurrentRunsField } from "@/lib/engine/limits";
 import { describeTestError } from "@/lib/engine/testing/describe-error";
@@ -24,6 +25,11 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** Full catalog entries for steps the editor was sent lean (see `editorCatalog`). */
+export const catalogEntriesAction = action("viewer", z.object({ keys: z.array(z.string().max(200)).max(100) }), async (input) =>
+  input.keys.flatMap((key) => catalogEntry(key) ?? []),
+);
 
 export const publishAction = action("editor", z.object({ id, note: z.string().max(200).optional() }), async (input, principal) => {
   const version = await guarded(() => publishWorkflow(input.id, { note: input.note, createdById: principal.kind === "user" ? principal.id : null }));

@@ -7,23 +7,25 @@ import { RunSettings } from "@/components/workflows/run-settings";
 import { WorkflowStudio } from "@/components/workflows/workflow-studio";
 import { requireUser } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
-import { workflowDetail } from "@/lib/services/workflow-detail";
+import { editorCatalog } from "@/lib/engine/catalog";
+import { catalogKeyOf } from "@/lib/engine/graph";
+import { workflowForEditor } from "@/lib/services/workflow-detail";
 import { studioData } from "@/lib/services/workflow-studio";
-import { publishAction, publishPreviewAction, saveDraftAction, setEnabledAction, setRunSettingsAction, testStepAction, testTriggerAction } from "./actions";
+import { catalogEntriesAction, publishAction, publishPreviewAction, saveDraftAction, setEnabledAction, setRunSettingsAction, testStepAction, testTriggerAction } from "./actions";
 
 export const metadata = { title: "Workflow" };
 
 const fileSlug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "workflow";
 
-const studioActions = { saveDraft: saveDraftAction, publish: publishAction, publishPreview: publishPreviewAction, testStep: testStepAction, testTrigger: testTriggerAction };
+const studioActions = { loadCatalogEntries: catalogEntriesAction, saveDraft: saveDraftAction, publish: publishAction, publishPreview: publishPreviewAction, testStep: testStepAction, testTrigger: testTriggerAction };
 
 export default async function WorkflowPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser();
-  const detail = /^[0-9a-f-]{36}$/i.test(id) ? await workflowDetail(id) : null;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const [detail, data] = await Promise.all([workflowForEditor(id), studioData(id)]);
   if (!detail) notFound();
   const { workflow, graph, status } = detail;
-  const data = await studioData(workflow.id);
   const canEdit = hasRole(user.role, "editor");
   return (
     // The shell's main area pads 2rem top and bottom; the editor takes the rest of the viewport.
@@ -36,7 +38,7 @@ export default async function WorkflowPage({ params }: { params: Promise<{ id: s
         <div className="ml-auto flex gap-2">
           <RunSettings workflowId={workflow.id} maxConcurrentRuns={workflow.maxConcurrentRuns} canEdit={canEdit} save={setRunSettingsAction} />
           <Button variant="outline" size="sm" asChild>
-            <Link href={`/workflows/${workflow.id}/versions`}>Versions ({workflow.versions.length})</Link>
+            <Link href={`/workflows/${workflow.id}/versions`}>Versions ({workflow.versionCount})</Link>
           </Button>
           <Button variant="outline" size="sm" asChild>
             <Link href={`/runs?workflowId=${workflow.id}`}>Runs</Link>
@@ -52,7 +54,7 @@ export default async function WorkflowPage({ params }: { params: Promise<{ id: s
         <WorkflowStudio
           workflowId={workflow.id}
           initialGraph={graph}
-          catalog={data.catalog}
+          catalog={editorCatalog(graph.nodes.map(catalogKeyOf))}
           connections={data.connections}
           samples={data.samples}
           runStatus={data.runStatus}
