@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getTrigger } from "@/lib/connectors/registry";
 import { db, disconnectDb } from "@/lib/db/client";
 import { createConnection } from "@/lib/db/connections";
+import { createIsolatedDatabase } from "@/lib/db/test-database";
 import { startDfSandbox, type DfSandbox } from "@/sandbox/details-flowers/server";
 import { startGhlSandbox, type GhlSandboxHandle } from "@/sandbox/ghl/server";
 import type { TriggerNode, WorkflowGraph } from "../graph";
@@ -18,6 +19,9 @@ let ghlId: string;
 let dfId: string;
 
 beforeAll(async () => {
+  // Its own database: other files store events for the same seeded sandbox location, which
+  // would change what "the newest event" and "nothing has arrived" mean here.
+  process.env.DATABASE_URL = await createIsolatedDatabase("testing");
   ghl = await startGhlSandbox({ port: 0, statePath: null });
   df = await startDfSandbox({ port: 0, statePath: null });
   process.env.GHL_API_BASE_URL = ghl.url;
