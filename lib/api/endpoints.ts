@@ -9,7 +9,7 @@ export type Endpoint = {
   /** OpenAPI path template, e.g. `/workflows/{id}`. */
   path: string;
   operationId: string;
-  tag: "Workflows" | "Runs" | "Backfills" | "Catalog" | "Meta";
+  tag: "Workflows" | "Runs" | "Backfills" | "Templates" | "Catalog" | "Meta";
   summary: string;
   role: Role | "public";
   params?: z.ZodObject;
@@ -55,6 +55,9 @@ export const ENDPOINTS: Endpoint[] = [
   { method: "post", path: "/backfills/{id}/pause", operationId: "pauseBackfill", tag: B, summary: "Stop at the next page boundary; progress is kept", role: "editor", params: s.idParams, status: 200, response: b.backfillSchema, errors: [404, 409] },
   { method: "post", path: "/backfills/{id}/resume", operationId: "resumeBackfill", tag: B, summary: "Go on from the saved cursor (paused or failed backfills)", role: "editor", params: s.idParams, status: 200, response: b.backfillSchema, errors: [404, 409] },
   { method: "post", path: "/backfills/{id}/cancel", operationId: "cancelBackfill", tag: B, summary: "Stop for good; runs already started go on", role: "editor", params: s.idParams, status: 200, response: b.backfillSchema, errors: [404, 409] },
+
+  { method: "get", path: "/templates", operationId: "listTemplates", tag: "Templates", summary: "The recipe templates, with the steps and connections each needs", role: "viewer", status: 200, response: s.templateListSchema },
+  { method: "post", path: "/templates/{key}/install", operationId: "installTemplate", tag: "Templates", summary: "Install a template as a new draft workflow, bound to the chosen (or oldest active) connections", role: "editor", params: s.templateKeyParams, body: s.installTemplateBody, status: 201, response: s.workflowSchema, errors: [404, 422] },
 
   { method: "get", path: "/catalog", operationId: "listCatalog", tag: "Catalog", summary: "Every trigger, action and logic node with input and output JSON Schema", role: "viewer", query: s.catalogQuery, status: 200, response: s.catalogListSchema },
   { method: "get", path: "/catalog/{key}", operationId: "getCatalogEntry", tag: "Catalog", summary: "One trigger, action or logic node", role: "viewer", params: s.keyParams, status: 200, response: s.catalogEntrySchema, errors: [404] },

@@ -20,7 +20,11 @@ function toHttpError(error: unknown): unknown {
   if (error instanceof GraphFormatError) {
     return new HttpError(422, "graph_invalid", error.message, error.issues.map((i) => ({ field: `graph.${i.path}`.replace(/\.$/, ""), message: i.message })));
   }
-  if (error instanceof TemplateError) return new HttpError(422, "template_unknown", error.message);
+  if (error instanceof TemplateError) {
+    return error.field
+      ? new HttpError(422, "validation_failed", error.message, [{ field: error.field, message: error.message }])
+      : new HttpError(422, "template_unknown", error.message);
+  }
   if (error instanceof z.ZodError) return new HttpError(422, "validation_failed", "The request is invalid", zodDetails(error));
   return error;
 }

@@ -81,7 +81,7 @@ export function openApiDocument(serverUrl = "/api/v1"): JsonObject {
     },
     servers: [{ url: serverUrl }],
     security: [{ apiKey: [] }],
-    tags: [{ name: "Workflows" }, { name: "Runs" }, { name: "Backfills" }, { name: "Catalog" }, { name: "Meta" }],
+    tags: [{ name: "Workflows" }, { name: "Runs" }, { name: "Backfills" }, { name: "Templates" }, { name: "Catalog" }, { name: "Meta" }],
     paths,
     components: { schemas: components, securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key: bb_…" } } },
   };

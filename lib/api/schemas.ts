@@ -26,6 +26,7 @@ export const okSchema = z.object({ ok: z.literal(true) });
 
 export const idParams = z.object({ id: z.string().describe("The resource id") });
 export const keyParams = z.object({ key: z.string().describe("Catalog key, e.g. ghl.contact.upsert") });
+export const templateKeyParams = z.object({ key: z.string().describe("Template key, e.g. contact-to-client") });
 
 // ─── Workflows ─────────────────────────────────────────────────────────────────────────
 
@@ -221,3 +222,20 @@ export const meResponse = z.object({
 });
 
 export const openApiDocument = z.record(z.string(), z.unknown()).describe("OpenAPI 3.1 document");
+
+export const templateSchema = z.object({
+  key: z.string().describe("Install it with POST /templates/{key}/install"),
+  name: z.string(),
+  description: z.string(),
+  trigger: z.string().describe("Catalog key of the trigger"),
+  actions: z.array(z.string()).describe("Catalog keys of the actions, in the order they run"),
+  connectors: z.array(z.string()).describe("Systems it needs a connection to, e.g. ghl and details-flowers"),
+});
+export const templateListSchema = z.object({ data: z.array(templateSchema) });
+export const installTemplateBody = z.object({
+  name: z.string().trim().min(1, "The name cannot be empty").max(200).optional().describe("Defaults to the template's name"),
+  connections: z
+    .record(z.string(), z.string().min(1))
+    .optional()
+    .describe("Connection id per connector key (ghl, details-flowers); the oldest active connection of each is used otherwise"),
+});
