@@ -167,6 +167,20 @@ describe("backfill", { timeout: 120_000 }, () => {
     await expectExactlyOnce(row.id, ids);
   });
 
+  it("counts events not yet routed as queued runs, so an ended backfill is not 'all done' too early", async () => {
+    const row = await db().$transaction((tx) =>
+      insertBackfill(tx, { workflowId, connectionId: ghlConnectionId, scope: { pageSize: 100, includeTasks: false, includeNotes: false, includeAppointments: false }, createdById: null }),
+    );
+    // Stored as the backfill stores them, but with their routing still ahead (no trigger job).
+    await db().triggerEvent.createMany({
+      data: [1, 2, 3].map((i) => ({ source: "ghl", delivery: "backfill", dedupeKey: `${eventKeyPrefix(row.id)}unrouted-${i}`, eventType: "ghl.contact.created", accountId: locationId, payload: {} })),
+    });
+    expect(await runCountsFor(row.id)).toMatchObject({ queued: 3, succeeded: 0 });
+    await db().triggerEvent.updateMany({ where: { dedupeKey: { startsWith: eventKeyPrefix(row.id) } }, data: { processedAt: new Date() } });
+    expect((await runCountsFor(row.id)).queued).toBe(0);
+    await cancelBackfill(row.id);
+  });
+
   it("refuses what cannot work, with a reason", async () => {
     await expect(startBackfill({ workflowId: crypto.randomUUID(), scope: {} })).rejects.toThrow(/does not exist/);
     const { since } = seed(1);

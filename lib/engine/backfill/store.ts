@@ -89,13 +89,21 @@ export async function stalledBackfillIds(staleMs: number): Promise<string[]> {
 
 export type RunCounts = Record<RunStatus, number>;
 
-/** Runs started by the backfill's events, by status (the result summary). */
+/**
+ * Runs started by the backfill's events, by status (the result summary). Events not routed
+ * yet count as queued runs: the backfill can end a moment before its last events become
+ * runs, and "nothing in progress" must not be shown then.
+ */
 export async function runCountsFor(id: string): Promise<RunCounts> {
+  const prefix = `${eventKeyPrefix(id)}%`;
   const rows = await db().$queryRaw<{ status: RunStatus; n: number }[]>`
     SELECT r.status, count(*)::int AS n FROM runs r JOIN trigger_events e ON e.id = r.event_id
-    WHERE e.source = 'ghl' AND e.delivery = 'backfill' AND e.dedupe_key LIKE ${`${eventKeyPrefix(id)}%`} AND r.replay_of_id IS NULL
-    GROUP BY r.status`;
+    WHERE e.source = 'ghl' AND e.delivery = 'backfill' AND e.dedupe_key LIKE ${prefix} AND r.replay_of_id IS NULL
+    GROUP BY r.status
+    UNION ALL
+    SELECT 'queued', count(*)::int FROM trigger_events e
+    WHERE e.source = 'ghl' AND e.delivery = 'backfill' AND e.dedupe_key LIKE ${prefix} AND e.processed_at IS NULL`;
   const counts: RunCounts = { queued: 0, running: 0, succeeded: 0, failed: 0, waiting: 0, cancelled: 0 };
-  for (const row of rows) counts[row.status] = row.n;
+  for (const row of rows) counts[row.status] += row.n;
   return counts;
 }
