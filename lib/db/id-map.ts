@@ -8,8 +8,12 @@ import type { ConnectorKey, ExternalRef, IdMapPort } from "@/lib/connectors/defi
 import { RetryableError } from "@/lib/connectors/errors";
 import { db, type Db } from "./client";
 
-/** Longer than any step may run (60 s by default), so only a holder that died loses its lock. */
-const LOCK_TTL_MS = 5 * 60_000;
+/**
+ * The lock's lease, renewed every third of it while the write runs: a killed holder's lock
+ * frees itself this soon. Never longer than a run's lease (tests shorten that), so a crashed
+ * worker's locks are free before its runs resume elsewhere.
+ */
+const DEFAULT_LOCK_TTL_MS = Math.min(15_000, Number(process.env.BLOOMBRIDGE_LEASE_MS) || 15_000);
 /** Past this, the waiting step gives up and is retried later by the executor. */
 const LOCK_WAIT_MS = 60_000;
 
@@ -20,7 +24,8 @@ export type IdMapRepository = IdMapPort & {
   findSource(target: ExternalRef, sourceSystem: ConnectorKey, sourceType: string): Promise<string | null>;
 };
 
-export function createIdMapPort(client: Db = db()): IdMapRepository {
+export function createIdMapPort(client: Db = db(), options: { lockTtlMs?: number } = {}): IdMapRepository {
+  const LOCK_TTL_MS = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
   async function findSource(target: ExternalRef, sourceSystem: ConnectorKey, sourceType: string) {
     const rows = await client.$queryRaw<{ source_id: string }[]>`
       SELECT source_id FROM id_map
@@ -69,9 +74,15 @@ export function createIdMapPort(client: Db = db()): IdMapRepository {
         if (Date.now() > giveUpAt) throw new RetryableError(`Another run is still writing the ${targetType} for ${source.type} ${source.id}`);
         await sleep(pause);
       }
+      const renew = () =>
+        client.$executeRaw`
+          UPDATE id_map_locks SET expires_at = clock_timestamp() + ${LOCK_TTL_MS} * interval '1 millisecond'
+          WHERE key = ${key} AND holder = ${holder}::uuid`.catch(() => undefined);
+      const heartbeat = setInterval(renew, Math.max(10, Math.floor(LOCK_TTL_MS / 3))).unref();
       try {
         return await write();
       } finally {
+        clearInterval(heartbeat);
         await client.$executeRaw`DELETE FROM id_map_locks WHERE key = ${key} AND holder = ${holder}::uuid`;
       }
     },
