@@ -27,5 +27,5 @@ export default defineConfig([
       ],
     },
   },
-  globalIgnores([".next/**", "node_modules/**", ".data/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "**/generated/**"]),
+  globalIgnores([".next/**", ".build/**", ".build-test-*/**", "node_modules/**", ".data/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "**/generated/**"]),
 ]);

@@ -15,6 +15,7 @@ import { migrate } from "../lib/db/migrate";
 import { buildIsFresh, sourceHash, writeBuildStamp } from "../lib/runtime/build-stamp";
 import { persistentSecret } from "../lib/runtime/bootstrap";
 import { Supervisor, waitForHttp, type ChildSpec } from "../lib/runtime/supervisor";
+import { buildWorkerBundle } from "../lib/runtime/worker-bundle";
 import { GHL_SANDBOX_DEFAULTS, DF_SANDBOX_DEFAULTS } from "../lib/runtime/sandbox-defaults";
 
 type Role = "all" | "web" | "worker" | "sandboxes";
@@ -154,7 +155,12 @@ async function main() {
     print(`web: ${publicUrl} (sign in there)`);
   }
   if (role === "all" || role === "worker") {
-    await supervisor.start(tsxChild("worker", "scripts/worker.ts", { ...shared, BLOOMBRIDGE_ROLE: "worker", NODE_ENV: "production" }));
+    const env = { ...shared, BLOOMBRIDGE_ROLE: "worker", NODE_ENV: dev ? "development" : "production" };
+    // Production runs the compiled bundle; --dev keeps tsx so edits need no rebuild.
+    const worker = dev
+      ? tsxChild("worker", "scripts/worker.ts", env)
+      : { name: "worker", command: process.execPath, args: ["--import", "./scripts/exit-with-parent.mjs", path.relative(process.cwd(), await buildWorkerBundle())], env };
+    await supervisor.start(worker);
     print("worker started");
   }
   print("ready. Stop with Ctrl+C.");

@@ -8,7 +8,6 @@ import { getTrigger } from "@/lib/connectors/registry";
 import { db } from "@/lib/db/client";
 import { HttpError, zodDetails } from "@/lib/auth/guard";
 import { ingestEvent } from "@/lib/engine/ingest";
-import { routeEvent } from "@/lib/engine/run/route-event";
 import { conflict } from "./http";
 import type { manualRunBody } from "./schemas";
 
@@ -26,7 +25,7 @@ export async function startManualRun(workflow: { id: string; enabled: boolean; p
   if (!parsed.success) {
     throw new HttpError(422, "validation_failed", `The payload does not match the ${trigger.key} trigger's payload`, zodDetails(parsed.error).map((d) => ({ ...d, field: `payload.${d.field}` })));
   }
-  const { eventId, duplicate } = await ingestEvent({
+  const { eventId, duplicate, runIds } = await ingestEvent({
     source: trigger.connector,
     delivery: "manual",
     dedupeKey: `manual:${workflow.id}:${request.dedupeKey ?? randomUUID()}`,
@@ -35,7 +34,6 @@ export async function startManualRun(workflow: { id: string; enabled: boolean; p
     payload: { ...(payload as Record<string, unknown>), _bloombridge: { workflowId: workflow.id } },
     subject: request.subject,
   });
-  const runIds = duplicate ? [] : await routeEvent(eventId);
   const existing = duplicate ? await db().run.findFirst({ where: { eventId, workflowId: workflow.id, replayOfId: null }, select: { id: true } }) : null;
   return { eventId, runId: runIds[0] ?? existing?.id ?? null, duplicate };
 }

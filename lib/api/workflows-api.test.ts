@@ -83,7 +83,7 @@ describe("/api/v1 workflows", () => {
 
   it("reads and changes the run concurrency limit, refusing values out of range", async () => {
     const created = await createDraft("Limited");
-    expect(created).toMatchObject({ maxConcurrentRuns: 10 });
+    expect(created).toMatchObject({ maxConcurrentRuns: 100 });
     const patched = await call(workflowRoute.PATCH, { key: editor, method: "PATCH", params: { id: created.id }, body: { maxConcurrentRuns: 3 } });
     expect(patched.status).toBe(200);
     expect(patched.body.maxConcurrentRuns).toBe(3);

@@ -30,6 +30,9 @@ export async function saveDraft(id: string, graph: unknown) {
   return db().workflow.update({ where: { id }, data: { draftGraph: parsed as unknown as Prisma.InputJsonValue, draftUpdatedAt: new Date() } });
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuidOrNull = (value: string | undefined) => (value && UUID.test(value) ? value : null);
+
 /** Validates the draft, snapshots it as the next immutable version, and enables the workflow. */
 export async function publishWorkflow(id: string, options: { note?: string; createdById?: string | null } = {}) {
   const workflow = await db().workflow.findUniqueOrThrow({ where: { id } });
@@ -41,7 +44,7 @@ export async function publishWorkflow(id: string, options: { note?: string; crea
   return db().$transaction(async (tx) => {
     const last = await tx.workflowVersion.aggregate({ where: { workflowId: id }, _max: { version: true } });
     const version = await tx.workflowVersion.create({
-      data: { workflowId: id, version: (last._max.version ?? 0) + 1, graph: graph as unknown as Prisma.InputJsonValue, triggerKey: trigger.triggerKey, note: options.note ?? null, createdById: options.createdById ?? null },
+      data: { workflowId: id, version: (last._max.version ?? 0) + 1, graph: graph as unknown as Prisma.InputJsonValue, triggerKey: trigger.triggerKey, triggerConnectionId: uuidOrNull(trigger.connectionId), note: options.note ?? null, createdById: options.createdById ?? null },
     });
     await tx.workflow.update({ where: { id }, data: { publishedVersionId: version.id, enabled: true, pausedReason: null, consecutiveFailures: 0 } });
     return version;

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 
-export const MAX_CONCURRENT_RUNS = { min: 1, max: 100, default: 10 } as const;
+export const MAX_CONCURRENT_RUNS = { min: 1, max: 100, default: 100 } as const;
 export const MAX_CONCURRENT_REQUESTS = { min: 1, max: 50 } as const;
 
 /*

@@ -8,9 +8,8 @@ import { databaseUrl } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log";
 
+/** Runs are not here: the runs table is their queue (lib/engine/run/dispatcher.ts). */
 export const QUEUES = {
-  trigger: "trigger-event",
-  run: "run-workflow",
   poll: "poll-trigger",
   prune: "prune-history",
   sweep: "sweep-runs",

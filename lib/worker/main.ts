@@ -1,6 +1,7 @@
 /** A worker process: job queue, heartbeat, and the job handlers; graceful stop on SIGTERM/SIGINT. */
 import { disconnectDb } from "@/lib/db/client";
 import { startQueue, stopQueue } from "@/lib/engine/queue";
+import { stopEngineJobs } from "@/lib/engine/run/jobs";
 import { logger } from "@/lib/log";
 import { startHeartbeat } from "./heartbeat";
 import { registerJobs } from "./jobs";
@@ -15,7 +16,8 @@ export async function startWorker(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "worker stopping");
-    // Graceful: finish the jobs in hand; unfinished runs are resumed by another worker anyway.
+    // Graceful: finish the runs and jobs in hand; unfinished runs are resumed by another worker anyway.
+    await stopEngineJobs(8_000).catch((err) => logger.warn({ err }, "run dispatcher stop failed"));
     await stopQueue({ graceful: true, timeoutMs: 8_000 }).catch((err) => logger.warn({ err }, "queue stop failed"));
     await stopHeartbeat();
     await disconnectDb();

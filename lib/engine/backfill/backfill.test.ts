@@ -6,12 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { createConnection } from "@/lib/db/connections";
+import { createIsolatedDatabase } from "@/lib/db/test-database";
 import { publishWorkflow } from "@/lib/db/workflows";
 import { startDfSandbox, type DfSandbox } from "@/sandbox/details-flowers/server";
 import { seedContacts } from "@/sandbox/ghl/bulk-seed";
 import { startGhlSandbox, type GhlSandboxHandle } from "@/sandbox/ghl/server";
 import { startQueue, stopQueue } from "../queue";
-import { registerEngineJobs } from "../run/jobs";
+import { registerEngineJobs, stopEngineJobs } from "../run/jobs";
 import { installTemplate } from "../templates/install";
 import { cancelBackfill, pauseBackfill, resumeBackfill, startBackfill } from "./control";
 import { resumeStalledBackfills, runBackfill } from "./job";
@@ -26,7 +27,11 @@ let locationId: string;
 let ghlConnectionId: string;
 let workflowId: string;
 
+const sharedDatabaseUrl = process.env.DATABASE_URL;
+
 beforeAll(async () => {
+  // Its own database: this file runs a worker, which must not claim other test files' runs.
+  process.env.DATABASE_URL = await createIsolatedDatabase("backfill");
   ghl = await startGhlSandbox({ port: 0, statePath: null });
   df = await startDfSandbox({ port: 0, statePath: null });
   process.env.GHL_API_BASE_URL = ghl.url;
@@ -42,10 +47,12 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  await stopEngineJobs(2_000);
   await stopQueue({ graceful: false });
   await ghl.close();
   await df.close();
   await disconnectDb();
+  process.env.DATABASE_URL = sharedDatabaseUrl;
 });
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {

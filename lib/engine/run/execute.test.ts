@@ -59,7 +59,7 @@ async function publish(graph: Omit<WorkflowGraph, "schemaVersion">) {
 }
 
 async function fire(workflowId: string, payload: Record<string, unknown>) {
-  const { eventId } = await ingestEvent({
+  const { eventId, runIds } = await ingestEvent({
     source: "ghl",
     delivery: "manual",
     dedupeKey: crypto.randomUUID(),
@@ -67,7 +67,6 @@ async function fire(workflowId: string, payload: Record<string, unknown>) {
     accountId: locationId,
     payload: { type: "ContactCreate", locationId, ...payload, _bloombridge: { workflowId } },
   });
-  const runIds = await routeEvent(eventId);
   expect(runIds).toHaveLength(1);
   return { eventId, runId: runIds[0] };
 }

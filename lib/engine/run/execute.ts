@@ -9,16 +9,20 @@ import { logger } from "@/lib/log";
 import { evaluateCondition, nextNodes, type GraphNode } from "../graph";
 import { evaluateMapping, loopScope, type Scope } from "../mapping";
 import { decide } from "./failure";
-import { claimRun, finishRun, parkRun, renewLease, type ClaimedRun } from "./lifecycle";
+import { claimRun, finishRun, LEASE_MS, parkRun, renewLease, type ClaimedRun } from "./lifecycle";
 import { describeError } from "./payload";
 import { runAction } from "./step-action";
 import { publishedGraph, type PublishedGraph } from "./published-graph";
-import { saveStep, type StepRecord } from "./steps";
+import { saveStep, type StepCheckpoint, type StepRecord } from "./steps";
 
 /** "lost": the run is no longer this worker's (re-claimed after its lease ran out, or cancelled mid-step); it wrote nothing more. */
 type Outcome = { kind: "done" } | { kind: "stopped" } | { kind: "parked" } | { kind: "failed"; error: unknown } | { kind: "cancelled" } | { kind: "lost" };
 
-class Parked extends Error {}
+class Parked extends Error {
+  constructor(readonly until: Date | null) {
+    super("parked");
+  }
+}
 class Cancelled extends Error {}
 class LostClaim extends Error {}
 class RunFailed extends Error {
@@ -31,31 +35,86 @@ class FilteredOut extends Error {}
 type Walk = Pick<PublishedGraph, "graph" | "order" | "nodes" | "bodies"> & {
   run: ClaimedRun;
   steps: Map<string, StepRecord>;
+  /**
+   * The last succeeded step's checkpoint, not written yet: it is written before the next node
+   * runs (so before any further call), or with the run's finish in one statement.
+   */
+  pending?: StepCheckpoint;
 };
+
+/** A lease this old is renewed before the next node: at least two thirds of it remain for the node's call. */
+const RENEW_AFTER_MS = LEASE_MS / 3;
 
 const DELAY_UNIT_MS = { seconds: 1_000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
 
+/** Claims this run and executes it; null when it is not claimable (ended, held, or deferred by its limit). */
 export async function executeRun(runId: string): Promise<Outcome | null> {
   const run = await claimRun(runId);
   if (!run) return null;
+  return executeClaimed(run);
+}
+
+/** `onParked`: the run was parked until then (a worker may wake itself for it). */
+export async function executeClaimed(run: ClaimedRun, options: { onParked?: (until: Date) => void } = {}): Promise<Outcome> {
+  const runId = run.id;
+  let walk: Walk | undefined;
   try {
     const prepared = await publishedGraph(run.workflow_version_id);
     const { graph, trigger, inAnyBody } = prepared;
     if (!trigger) throw new RunFailed({ message: "The workflow has no trigger", kind: "invalid_graph" });
-    const walk: Walk = { ...prepared, run, steps: new Map(run.steps.map((s) => [s.stepKey, s])) };
+    walk = { ...prepared, run, steps: new Map(run.steps.map((s) => [s.stepKey, s])) };
     const scope: Scope = { [trigger.id]: run.payload };
     await walkFrom(walk, nextNodes(graph, trigger.id, "out"), (id) => !inAnyBody.has(id), scope, "");
-    return (await finishRun(run, { status: "succeeded" })) === "lost" ? { kind: "lost" } : { kind: "done" };
+    return await succeed(run, walk, { kind: "done" });
   } catch (error) {
-    if (error instanceof FilteredOut) return (await finishRun(run, { status: "succeeded" })) === "lost" ? { kind: "lost" } : { kind: "stopped" };
-    if (error instanceof Parked) return { kind: "parked" };
+    if (error instanceof FilteredOut) return await succeed(run, walk, { kind: "stopped" });
+    if (error instanceof Parked) {
+      if (error.until) options.onParked?.(error.until);
+      return { kind: "parked" };
+    }
     if (error instanceof Cancelled) return { kind: "cancelled" };
     if (error instanceof LostClaim) return { kind: "lost" };
     const detail = error instanceof RunFailed ? error.detail : describeError(error);
     if (!(error instanceof RunFailed)) logger.error({ err: error, runId }, "run failed unexpectedly");
+    const pending = walk && takePending(walk);
+    if (pending && (await saveStep(pending)) === "lost") return { kind: "lost" };
     if ((await finishRun(run, { status: "failed", error: detail })) === "lost") return { kind: "lost" };
     return { kind: "failed", error: detail };
   }
+}
+
+/**
+ * Finishes a run that reached its end, writing the last step's checkpoint in the same statement.
+ * When that is refused, the step is still recorded if the claim holds (the run was cancelled
+ * during its last step).
+ */
+async function succeed(run: ClaimedRun, walk: Walk | undefined, outcome: Outcome): Promise<Outcome> {
+  const pending = walk && takePending(walk);
+  if ((await finishRun(run, { status: "succeeded" }, pending)) === "finished") return outcome;
+  if (pending && (await saveStep(pending)) === "cancelled") return { kind: "cancelled" };
+  return { kind: "lost" };
+}
+
+function takePending(walk: Walk): StepCheckpoint | undefined {
+  const pending = walk.pending;
+  walk.pending = undefined;
+  return pending;
+}
+
+async function writeStep(step: StepCheckpoint): Promise<void> {
+  const saved = await saveStep(step);
+  if (saved === "lost") throw new LostClaim();
+  if (saved === "cancelled") throw new Cancelled();
+}
+
+/** Makes the previous step durable and the claim fresh enough before a node may call out. */
+async function beforeNode(walk: Walk): Promise<void> {
+  const pending = takePending(walk);
+  if (pending) await writeStep(pending);
+  if (performance.now() - walk.run.leaseSetAt < RENEW_AFTER_MS) return;
+  const lease = await renewLease(walk.run);
+  if (lease === "lost") throw new LostClaim();
+  if (lease === "cancelled") throw new Cancelled();
 }
 
 /** Runs the nodes reachable from `entries` (within `allowed`), in topological order. */
@@ -63,9 +122,7 @@ async function walkFrom(walk: Walk, entries: string[], allowed: (id: string) => 
   const active = new Set(entries.filter(allowed));
   for (const id of walk.order) {
     if (!active.has(id)) continue;
-    const lease = await renewLease(walk.run);
-    if (lease === "lost") throw new LostClaim();
-    if (lease === "cancelled") throw new Cancelled();
+    await beforeNode(walk);
     const node = walk.nodes.get(id);
     if (!node) continue;
     const handle = await runNode(walk, node, scope, suffix, allowed);
@@ -79,8 +136,11 @@ async function runNode(walk: Walk, node: GraphNode, scope: Scope, suffix: string
   const previous = walk.steps.get(stepKey);
   const startedAt = new Date();
   const save = async (status: "succeeded" | "failed" | "waiting" | "retrying", extra: { input?: unknown; output?: unknown; error?: unknown; calls?: unknown[]; attempt?: number } = {}) => {
-    const saved = await saveStep({ runId: walk.run.id, claimId: walk.run.claim_id, nodeId: node.id, stepKey, status, startedAt, attempt: extra.attempt ?? previous?.attempt ?? 1, ...extra, finishedAt: status === "waiting" || status === "retrying" ? null : undefined });
-    if (saved === "lost") throw new LostClaim();
+    const step: StepCheckpoint = { runId: walk.run.id, claimId: walk.run.claim_id, nodeId: node.id, stepKey, status, startedAt, attempt: extra.attempt ?? previous?.attempt ?? 1, ...extra, finishedAt: status === "waiting" || status === "retrying" ? null : undefined };
+    const pending = takePending(walk);
+    if (pending) await writeStep(pending);
+    if (status === "succeeded") walk.pending = step;
+    else await writeStep(step);
   };
 
   switch (node.kind) {
@@ -183,8 +243,10 @@ async function runActionNode(
 }
 
 async function park(walk: Walk, waitingFor: string, until: Date | null, countAttempt: boolean): Promise<never> {
+  const pending = takePending(walk);
+  if (pending) await writeStep(pending);
   if ((await parkRun(walk.run, waitingFor, until, countAttempt)) === "lost") throw new LostClaim();
-  throw new Parked();
+  throw new Parked(until);
 }
 
 async function delayUntil(node: Extract<GraphNode, { kind: "delay" }>, scope: Scope): Promise<Date> {

@@ -13,7 +13,6 @@ import { startQueue, stopQueue } from "../queue";
 import { governorKey } from "../rate-governor";
 import { installTemplate } from "../templates/install";
 import { executeRun } from "./execute";
-import { routeEvent } from "./route-event";
 
 const RUNS = 30;
 let df: DfSandbox;
@@ -35,8 +34,8 @@ beforeAll(async () => {
   runIds = [];
   for (let i = 0; i < RUNS; i++) {
     const contact = { id: `faults-contact-${i}`, firstName: "Fault", lastName: `Test ${i}`, email: `fault.${i}@example.com` };
-    const { eventId } = await ingestEvent({ source: "ghl", delivery: "webhook", dedupeKey: `${accountId}:${i}`, eventType: "ContactCreate", accountId, payload: { type: "ContactCreate", locationId: accountId, ...contact } });
-    runIds.push(...(await routeEvent(eventId)));
+    const { runIds: started } = await ingestEvent({ source: "ghl", delivery: "webhook", dedupeKey: `${accountId}:${i}`, eventType: "ContactCreate", accountId, payload: { type: "ContactCreate", locationId: accountId, ...contact } });
+    runIds.push(...started);
   }
 }, 60_000);
 

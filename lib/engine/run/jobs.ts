@@ -1,28 +1,43 @@
-/** The engine's job handlers, subscribed by every worker. */
+/**
+ * The engine's work in a worker: the run dispatcher (runs claimed straight from PostgreSQL,
+ * woken by NOTIFY) and the pg-boss jobs for what is periodic or rare (sweep, prune, backfill,
+ * alerts).
+ */
 import { deliverAlert, type AlertJob } from "@/lib/alerts/deliver";
 import { logger } from "@/lib/log";
 import { registerBackfillJobs } from "../backfill/job";
-import type { TriggerJob } from "../ingest";
 import { QUEUES, schedule, work } from "../queue";
-import { executeRun } from "./execute";
-import { sweepRuns, type RunJob } from "./lifecycle";
+import { defaultConcurrency, defaultPollIntervalMs, startDispatcher, type Dispatcher } from "./dispatcher";
+import { executeClaimed } from "./execute";
+import { sweepRuns } from "./lifecycle";
 import { pruneRuns } from "./prune";
-import { routeEvent } from "./route-event";
 
 const SWEEP_QUEUE = QUEUES.sweep;
 
-export async function registerEngineJobs(concurrency = Number(process.env.WORKER_CONCURRENCY ?? 4)): Promise<void> {
-  await work<TriggerJob>(QUEUES.trigger, { batchSize: concurrency, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-    await Promise.all(jobs.map((job) => routeEvent(job.data.eventId)));
-  });
-  await work<RunJob>(QUEUES.run, { batchSize: concurrency, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-    await Promise.all(
-      jobs.map(async (job) => {
-        const outcome = await executeRun(job.data.runId);
-        if (outcome) logger.info({ runId: job.data.runId, outcome: outcome.kind }, "run step batch finished");
-      }),
-    );
-  });
+let dispatcher: Dispatcher | undefined;
+
+/** Stops claiming runs and waits for those in flight (a worker's graceful stop). */
+export async function stopEngineJobs(timeoutMs?: number): Promise<void> {
+  const running = dispatcher;
+  dispatcher = undefined;
+  await running?.stop(timeoutMs);
+}
+
+export async function registerEngineJobs(concurrency = defaultConcurrency()): Promise<void> {
+  if (!dispatcher) {
+    const started = startDispatcher({
+      concurrency,
+      pollIntervalMs: defaultPollIntervalMs(),
+      execute: async (run) => {
+        let dueAgainAt: Date | undefined;
+        const outcome = await executeClaimed(run, { onParked: (until) => (dueAgainAt = until) });
+        logger.debug({ runId: run.id, outcome: outcome.kind }, "run step batch finished");
+        return { dueAgainAt };
+      },
+    });
+    dispatcher = started;
+    logger.info({ concurrency }, "run dispatcher started");
+  }
   await work(SWEEP_QUEUE, { batchSize: 1 }, async () => {
     const swept = await sweepRuns();
     if (swept) logger.info({ swept }, "re-queued stalled or due runs");

@@ -16,7 +16,6 @@ import { startQueue, stopQueue } from "../queue";
 import { installTemplate } from "../templates/install";
 import { executeRun } from "./execute";
 import { claimRun, finishRun, parkRun, renewLease } from "./lifecycle";
-import { routeEvent } from "./route-event";
 import { saveStep } from "./steps";
 
 let df: DfSandbox;
@@ -88,9 +87,8 @@ async function startGate(target: string): Promise<Gate> {
 }
 
 async function fire(workflowId: string, eventType: string, payload: Record<string, unknown>): Promise<string> {
-  const { eventId } = await ingestEvent({ source: "ghl", delivery: "manual", dedupeKey: crypto.randomUUID(), eventType, accountId, payload: { ...payload, _bloombridge: { workflowId } } });
-  const [runId] = await routeEvent(eventId);
-  return runId;
+  const { runIds } = await ingestEvent({ source: "ghl", delivery: "manual", dedupeKey: crypto.randomUUID(), eventType, accountId, payload: { ...payload, _bloombridge: { workflowId } } });
+  return runIds[0];
 }
 
 const contactEvent = (id: string) => ({ type: "ContactCreate", locationId: accountId, id, firstName: "Stall", lastName: "Test", email: `${id}@example.com` });

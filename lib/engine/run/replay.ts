@@ -6,7 +6,6 @@
  */
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { enqueueRun } from "./lifecycle";
 
 export const REPLAY_MODES = ["from_failed_step", "from_start", "latest_version"] as const;
 export type ReplayMode = (typeof REPLAY_MODES)[number];
@@ -62,7 +61,7 @@ export async function replayRun(runId: string, mode: ReplayMode): Promise<string
     }
     return created;
   });
-  await enqueueRun(replay.id);
+  // Inserting the run made it due and woke the workers (runs_notify_inserted).
   return replay.id;
 }
 

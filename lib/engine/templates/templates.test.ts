@@ -8,13 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as ghlHook } from "@/app/api/hooks/ghl/route";
 import { db, disconnectDb } from "@/lib/db/client";
 import { createConnection } from "@/lib/db/connections";
+import { createIsolatedDatabase } from "@/lib/db/test-database";
 import { publishWorkflow } from "@/lib/db/workflows";
 import { startDfSandbox, type DfSandbox } from "@/sandbox/details-flowers/server";
 import { DEV_WEBHOOK_PUBLIC_KEY_PEM } from "@/sandbox/ghl/dev-webhook-key";
 import { startGhlSandbox, type GhlSandboxHandle } from "@/sandbox/ghl/server";
 import { catalogFromDefinitions, validateGraph } from "../graph";
 import { startQueue, stopQueue } from "../queue";
-import { registerEngineJobs } from "../run/jobs";
+import { registerEngineJobs, stopEngineJobs } from "../run/jobs";
 import { bindConnections, installTemplate } from "./install";
 import { TEMPLATES } from "./recipes";
 import { listOperations, listTriggers } from "@/lib/connectors/registry";
@@ -40,7 +41,11 @@ async function startReceiver(): Promise<string> {
   return `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`;
 }
 
+const sharedDatabaseUrl = process.env.DATABASE_URL;
+
 beforeAll(async () => {
+  // Its own database: this file runs a worker, which must not claim other test files' runs.
+  process.env.DATABASE_URL = await createIsolatedDatabase("templates");
   const hookUrl = await startReceiver();
   ghl = await startGhlSandbox({ port: 0, statePath: null, webhookUrl: hookUrl });
   df = await startDfSandbox({ port: 0, statePath: null });
@@ -56,11 +61,13 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  await stopEngineJobs(2_000);
   await stopQueue({ graceful: false });
   await ghl.close();
   await df.close();
   receiver.close();
   await disconnectDb();
+  process.env.DATABASE_URL = sharedDatabaseUrl;
 });
 
 async function ghlApi(method: string, path: string, body?: unknown) {
