@@ -3,10 +3,12 @@ import { disconnectDb } from "@/lib/db/client";
 import { startQueue, stopQueue } from "@/lib/engine/queue";
 import { stopEngineJobs } from "@/lib/engine/run/jobs";
 import { logger } from "@/lib/log";
+import { startCpuProfileFromEnv } from "@/lib/runtime/cpu-profile";
 import { startHeartbeat } from "./heartbeat";
 import { registerJobs } from "./jobs";
 
 export async function startWorker(): Promise<void> {
+  const writeProfile = await startCpuProfileFromEnv("worker");
   await startQueue({ role: "worker" });
   await registerJobs();
   const stopHeartbeat = startHeartbeat();
@@ -21,6 +23,7 @@ export async function startWorker(): Promise<void> {
     await stopQueue({ graceful: true, timeoutMs: 8_000 }).catch((err) => logger.warn({ err }, "queue stop failed"));
     await stopHeartbeat();
     await disconnectDb();
+    await writeProfile().catch((err) => logger.warn({ err }, "writing the CPU profile failed"));
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -184,16 +184,6 @@ try {
   await database.connect();
   log(`bench:e2e — ${new Date().toISOString()} · ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}) · ${(os.totalmem() / 2 ** 30).toFixed(1)} GB · node ${process.version} · WORKER_CONCURRENCY=${process.env.WORKER_CONCURRENCY ?? "(default)"}`);
 
-  // The mock alone, from this process at the same concurrency: what loopback HTTP allows here.
-  {
-    const n = Math.max(2000, runs);
-    const started = performance.now();
-    await closedLoop(n, concurrency, async (i) => void (await request(mockPort, "POST", "/", { id: `direct-${i}` })));
-    const s = (performance.now() - started) / 1000;
-    await mockStats();
-    log(`mock alone: ${n} POSTs at concurrency ${concurrency} · ${fmt(n / s, 0)} requests/s · ${load()}`);
-  }
-
   const workflow = await api<{ id: string }>("POST", "/workflows", {
     name: "bench: contact created → send to webhook",
     graph: contactToWebhookGraph(`http://127.0.0.1:${mockPort}/hook`),
@@ -256,6 +246,16 @@ try {
     const arrived = await waitForArrivals(new Set(ids), 120_000);
     const latencies = [...arrived].map(([id, at]) => at - sentAt.get(id)!).sort((a, b) => a - b);
     log(`latency webhook → API call at ${pacedRate}/s for ${pacedSeconds} s: ${arrived.size}/${count} arrived · p50 ${fmt(percentile(latencies, 50))} ms · p95 ${fmt(percentile(latencies, 95))} ms · p99 ${fmt(percentile(latencies, 99))} ms · max ${fmt(latencies.at(-1) ?? NaN)} ms · ${load()}`);
+  }
+
+  // The mock alone, from this process at the same concurrency, the product idle: what loopback HTTP allows here.
+  {
+    const n = Math.max(2000, runs);
+    const started = performance.now();
+    await closedLoop(n, concurrency, async (i) => void (await request(mockPort, "POST", "/", { id: `direct-${i}` })));
+    const s = (performance.now() - started) / 1000;
+    await mockStats();
+    log(`mock alone: ${n} POSTs at concurrency ${concurrency} · ${fmt(n / s, 0)} requests/s · ${load()}`);
   }
 
   const finalRoles = roles(product.pid);
