@@ -2,6 +2,9 @@ import { generateKeyPairSync, sign } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { stopQueue } from "@/lib/engine/queue";
+import { parseEnv } from "@/lib/env";
+import { planIntegrations } from "@/lib/runtime/integration-env";
+import { DEV_LEGACY_RSA_PRIVATE_KEY_PEM } from "@/sandbox/ghl/dev-webhook-key";
 import { POST } from "./route";
 
 const keys = generateKeyPairSync("ed25519");
@@ -77,6 +80,30 @@ describe("POST /api/hooks/ghl", () => {
   it("refuses an unsigned delivery", async () => {
     const res = await POST(new Request("http://localhost/api/hooks/ghl", { method: "POST", body: JSON.stringify(contactCreate("x")) }), ctx);
     expect(res.status).toBe(401);
+  });
+
+  it("refuses a legacy RSA signature made with the repository's dev key once a real key is set", async () => {
+    // What `npm start` hands the web process with a real key and the sandboxes left on.
+    const realKey = keys.publicKey.export({ type: "spki", format: "pem" }).toString();
+    const config = parseEnv({ GHL_WEBHOOK_PUBLIC_KEY: realKey });
+    const { env } = planIntegrations(config, config.BLOOMBRIDGE_SANDBOXES);
+    const saved = { ...process.env };
+    Object.assign(process.env, { GHL_WEBHOOK_PUBLIC_KEY: env.GHL_WEBHOOK_PUBLIC_KEY, GHL_WEBHOOK_LEGACY_RSA_PUBLIC_KEY: env.GHL_WEBHOOK_LEGACY_RSA_PUBLIC_KEY ?? "" });
+    try {
+      const id = `wh-${crypto.randomUUID()}`;
+      const raw = Buffer.from(JSON.stringify(contactCreate(id)));
+      const forged = new Request("http://localhost/api/hooks/ghl", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-wh-signature": sign("sha256", raw, DEV_LEGACY_RSA_PRIVATE_KEY_PEM).toString("base64") },
+        body: raw,
+      });
+      const res = await POST(forged, ctx);
+      expect(res.status).toBe(401);
+      expect(await db().triggerEvent.count({ where: { dedupeKey: id } })).toBe(0);
+    } finally {
+      process.env.GHL_WEBHOOK_PUBLIC_KEY = saved.GHL_WEBHOOK_PUBLIC_KEY;
+      process.env.GHL_WEBHOOK_LEGACY_RSA_PUBLIC_KEY = saved.GHL_WEBHOOK_LEGACY_RSA_PUBLIC_KEY ?? "";
+    }
   });
 
   it("marks a location's connections for reconnect when the app is uninstalled", async () => {
