@@ -5,7 +5,10 @@ import * as workflowRoute from "@/app/api/v1/workflows/[id]/route";
 import * as importRoute from "@/app/api/v1/workflows/import/route";
 import * as workflowsRoute from "@/app/api/v1/workflows/route";
 import * as runsRoute from "@/app/api/v1/runs/route";
+import * as backfillsRoute from "@/app/api/v1/backfills/route";
 import { db } from "@/lib/db/client";
+import { createConnection } from "@/lib/db/connections";
+import { startQueue } from "@/lib/engine/queue";
 import { TRIGGER_ONLY_GRAPH, apiTestKeys, call } from "./client.test-helper";
 
 // Lets one test make the audit write fail, to prove the change it belongs to is rolled back.
@@ -100,6 +103,20 @@ describe("/api/v1 writes a change and its audit row in one transaction", () => {
       auditFault.on = false;
     }
     expect(await db().workflow.count()).toBe(before);
+  });
+
+  it("backfill start: no backfill (and no job) without its audit row", async () => {
+    // Web role: the job is queued but no worker takes it.
+    await startQueue({ role: "web" });
+    const workflowId = await published("Backfill atomic");
+    const connection = await createConnection({ provider: "ghl", kind: "pit", label: "GHL atomic", credentials: { accessToken: "pit-x" }, accountId: `loc-${workflowId.slice(0, 6)}` });
+    auditFault.on = true;
+    try {
+      expect((await call(backfillsRoute.POST, { key: keys.editor, body: { workflowId, connectionId: connection.id } })).status).toBe(500);
+    } finally {
+      auditFault.on = false;
+    }
+    expect(await db().backfill.count({ where: { workflowId } })).toBe(0);
   });
 });
 
