@@ -21,6 +21,7 @@ const port = z.coerce
   .refine((p) => !BLOCKED_PORTS.has(p), { message: "browsers and fetch refuse to connect to this port; choose another" });
 const url = z.url({ protocol: /^https?$/ });
 const optionalString = z.string().trim().min(1).optional();
+const bodyBytes = z.coerce.number().int().min(1024, "must be at least 1024 bytes").max(100 * 1024 * 1024, "must be at most 104857600 bytes (100 MB)");
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -67,6 +68,8 @@ export const envSchema = z.object({
   DF_API_KEY: optionalString,
   DF_WEBHOOK_SECRET: optionalString,
   DF_SANDBOX_PORT: port.default(4020),
+  BLOOMBRIDGE_MAX_API_BODY_BYTES: bodyBytes.default(1024 * 1024).describe("Largest /api/v1 request body; larger ones get 413"),
+  BLOOMBRIDGE_MAX_WEBHOOK_BODY_BYTES: bodyBytes.default(1024 * 1024).describe("Largest inbound webhook body; larger ones get 413 before any signature check"),
   BLOOMBRIDGE_WEBHOOK_ALLOW_PRIVATE: bool.default(false),
   BLOOMBRIDGE_WEBHOOK_ALLOW_HOSTS: z.string().optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be smtp:// or smtps://").optional(),

@@ -16,7 +16,7 @@ import { buildIsFresh, sourceHash, writeBuildStamp } from "../lib/runtime/build-
 import { persistentSecret } from "../lib/runtime/bootstrap";
 import { Supervisor, waitForHttp, type ChildSpec } from "../lib/runtime/supervisor";
 import { buildWorkerBundle } from "../lib/runtime/worker-bundle";
-import { GHL_SANDBOX_DEFAULTS, DF_SANDBOX_DEFAULTS } from "../lib/runtime/sandbox-defaults";
+import { describeTrust, planIntegrations } from "../lib/runtime/integration-env";
 
 type Role = "all" | "web" | "worker" | "sandboxes";
 
@@ -34,25 +34,14 @@ function tsxChild(name: string, file: string, env: Record<string, string | undef
   return { name, command: process.execPath, args: ["--import", "./scripts/exit-with-parent.mjs", "--import", "tsx", file], env, ready };
 }
 
-/** Where the app reaches each system: real URLs when configured, else the local sandboxes. */
+/**
+ * Where the app reaches each system: real URLs when configured, else the local sandboxes.
+ * The sandboxes' dev keys are trusted only for their own traffic (see planIntegrations).
+ */
 function integrationEnv(config: Env, useSandboxes: boolean): Record<string, string | undefined> {
-  if (!useSandboxes) return {};
-  const ghl = `http://127.0.0.1:${config.GHL_SANDBOX_PORT}`;
-  const df = `http://127.0.0.1:${config.DF_SANDBOX_PORT}`;
-  return {
-    GHL_SANDBOX_URL: ghl,
-    GHL_API_BASE_URL: config.GHL_API_BASE_URL ?? ghl,
-    GHL_OAUTH_AUTHORIZE_URL: config.GHL_OAUTH_AUTHORIZE_URL ?? `${ghl}/oauth/chooselocation`,
-    GHL_CLIENT_ID: config.GHL_CLIENT_ID ?? GHL_SANDBOX_DEFAULTS.clientId,
-    GHL_CLIENT_SECRET: config.GHL_CLIENT_SECRET ?? GHL_SANDBOX_DEFAULTS.clientSecret,
-    GHL_WEBHOOK_PUBLIC_KEY: config.GHL_WEBHOOK_PUBLIC_KEY ?? GHL_SANDBOX_DEFAULTS.webhookPublicKey(),
-    GHL_WEBHOOK_LEGACY_RSA_PUBLIC_KEY: config.GHL_WEBHOOK_LEGACY_RSA_PUBLIC_KEY ?? GHL_SANDBOX_DEFAULTS.legacyRsaPublicKey(),
-    DF_SANDBOX_URL: df,
-    DF_API_BASE_URL: config.DF_API_BASE_URL ?? `${df}${DF_SANDBOX_DEFAULTS.apiPrefix}`,
-    DF_CLIENT_ID: config.DF_CLIENT_ID ?? DF_SANDBOX_DEFAULTS.clientId,
-    DF_CLIENT_SECRET: config.DF_CLIENT_SECRET ?? DF_SANDBOX_DEFAULTS.clientSecret,
-    DF_WEBHOOK_SECRET: config.DF_WEBHOOK_SECRET ?? DF_SANDBOX_DEFAULTS.webhookSecret,
-  };
+  const plan = planIntegrations(config, useSandboxes);
+  print(describeTrust(plan.trust));
+  return plan.env;
 }
 
 function buildIfStale(extraEnv: Record<string, string | undefined>) {

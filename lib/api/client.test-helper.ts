@@ -1,7 +1,10 @@
 /** Calls /api/v1 route handlers directly, as Next.js would, with a real API key. */
 import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
 import { createApiKey } from "@/lib/auth/api-keys";
 import type { Role } from "@/lib/auth/roles";
+import { disconnectDb } from "@/lib/db/client";
+import { stopQueue } from "@/lib/engine/queue";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -9,6 +12,20 @@ export type ApiResult<T = Record<string, unknown>> = { status: number; body: T }
 
 export async function apiKeyFor(role: Role): Promise<string> {
   return (await createApiKey({ name: `test ${role} ${randomUUID().slice(0, 6)}`, role })).key;
+}
+
+/** An editor and a viewer key for the test file (filled in before its tests); queue and database closed after. */
+export function apiTestKeys(): { editor: string; viewer: string } {
+  const keys = { editor: "", viewer: "" };
+  beforeAll(async () => {
+    keys.editor = await apiKeyFor("editor");
+    keys.viewer = await apiKeyFor("viewer");
+  });
+  afterAll(async () => {
+    await stopQueue();
+    await disconnectDb();
+  });
+  return keys;
 }
 
 // Tests read loosely-typed JSON bodies; `any` keeps assertions short.

@@ -31,7 +31,7 @@ export const ENDPOINTS: Endpoint[] = [
 
   { method: "get", path: "/workflows", operationId: "listWorkflows", tag: W, summary: "List workflows with status and last run", role: "viewer", status: 200, response: s.workflowListSchema },
   { method: "post", path: "/workflows", operationId: "createWorkflow", tag: W, summary: "Create a workflow from a name and graph, or from a template", role: "editor", body: s.createWorkflowBody, status: 201, response: s.workflowSchema, errors: [422] },
-  { method: "post", path: "/workflows/import", operationId: "importWorkflow", tag: W, summary: "Create a workflow from an export file", role: "editor", body: s.workflowExportBody, status: 201, response: s.workflowSchema, errors: [422] },
+  { method: "post", path: "/workflows/import", operationId: "importWorkflow", tag: W, summary: "Create a workflow from an export file", role: "editor", body: s.workflowImportBody, status: 201, response: s.workflowSchema, errors: [422] },
   { method: "get", path: "/workflows/{id}", operationId: "getWorkflow", tag: W, summary: "A workflow with its draft graph", role: "viewer", params: s.idParams, status: 200, response: s.workflowSchema, errors: [404] },
   { method: "patch", path: "/workflows/{id}", operationId: "updateWorkflow", tag: W, summary: "Rename, describe or replace the draft graph", role: "editor", params: s.idParams, body: s.updateWorkflowBody, status: 200, response: s.workflowSchema, errors: [404, 422] },
   { method: "delete", path: "/workflows/{id}", operationId: "deleteWorkflow", tag: W, summary: "Delete a workflow, its versions and its run history", role: "editor", params: s.idParams, status: 200, response: s.okSchema, errors: [404, 409] },

@@ -11,7 +11,9 @@ const ERROR_TEXT: Record<number, string> = {
   403: "The API key's role is too low for this operation",
   404: "No such resource; the message names the id",
   409: "The resource is in a state that does not allow this (e.g. the run is still in progress)",
-  422: "Validation failed; details lists each field and what is wrong",
+  413: "The body is larger than the server's limit (1 MB unless BLOOMBRIDGE_MAX_API_BODY_BYTES says otherwise)",
+  415: "The body is not sent as Content-Type: application/json",
+  422: "Validation failed; details lists each field and what is wrong (also text that cannot be stored: \\u0000, unpaired surrogates, nesting deeper than 512)",
 };
 
 /**
@@ -46,7 +48,8 @@ function parameters(endpoint: Endpoint, components: JsonObject) {
 
 function operation(endpoint: Endpoint, components: JsonObject): JsonObject {
   const errorStatuses: number[] = [...(endpoint.role === "public" ? [] : [401, 403]), ...(endpoint.errors ?? [])];
-  if (endpoint.body) errorStatuses.push(400);
+  if (endpoint.body) errorStatuses.push(400, 413, 415, 422);
+  if (endpoint.query) errorStatuses.push(422);
   return {
     operationId: endpoint.operationId,
     summary: endpoint.summary,

@@ -3,7 +3,7 @@
  * `openapi.ts` documents them, so the docs cannot drift from what the server accepts.
  */
 import { z } from "zod";
-import { maxConcurrentRunsField } from "@/lib/engine/limits";
+import { maxConcurrentRunsField, workflowDescriptionField, workflowNameField } from "@/lib/engine/limits";
 import { REPLAY_MODES } from "@/lib/engine/run/replay";
 
 const id = (what: string) => z.string().describe(`${what} id (UUID)`);
@@ -55,8 +55,8 @@ export const workflowListSchema = z.object({ data: z.array(workflowSummarySchema
 /** Either `{ name, description?, graph? }` or `{ template, name? }` — one shape, so mixed bodies get a clear message. */
 export const createWorkflowBody = z
   .object({
-    name: z.string().trim().min(1, "The name cannot be empty").max(200).optional().describe("Required unless template is given; overrides the template's name"),
-    description: z.string().max(2000).nullish(),
+    name: workflowNameField.optional().describe("Required unless template is given; overrides the template's name"),
+    description: workflowDescriptionField.nullish(),
     graph: graph.optional().describe("Starting draft graph; empty when omitted"),
     template: z.string().min(1).optional().describe("Template key to install instead of a graph, e.g. contact-to-client"),
   })
@@ -72,8 +72,8 @@ export const createWorkflowBody = z
 
 export const updateWorkflowBody = z
   .object({
-    name: z.string().trim().min(1, "The name cannot be empty").max(200).optional(),
-    description: z.string().max(2000).nullable().optional(),
+    name: workflowNameField.optional(),
+    description: workflowDescriptionField.nullable().optional(),
     graph: graph.optional().describe("Replaces the draft graph"),
     maxConcurrentRuns: maxConcurrentRunsField.optional(),
   })
@@ -90,6 +90,11 @@ export const workflowExportBody = z
     graph,
   })
   .meta({ id: "WorkflowExport" });
+
+/** An export file sent back in: the same name and description limits as creating a workflow. */
+export const workflowImportBody = workflowExportBody
+  .extend({ name: workflowNameField, description: workflowDescriptionField.nullish() })
+  .meta({ id: "WorkflowImport" });
 
 export const publishBody = z.object({ note: z.string().max(500).optional().describe("What changed, shown in the version list") });
 export const pauseBody = z.object({ reason: z.string().max(500).optional() });
@@ -233,7 +238,7 @@ export const templateSchema = z.object({
 });
 export const templateListSchema = z.object({ data: z.array(templateSchema) });
 export const installTemplateBody = z.object({
-  name: z.string().trim().min(1, "The name cannot be empty").max(200).optional().describe("Defaults to the template's name"),
+  name: workflowNameField.optional().describe("Defaults to the template's name"),
   connections: z
     .record(z.string(), z.string().min(1))
     .optional()

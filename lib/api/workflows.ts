@@ -1,6 +1,6 @@
 /** Workflow reads and the few writes the engine's lib/db/workflows.ts does not cover, for /api/v1. */
 import { db } from "@/lib/db/client";
-import type { RunStatus, Workflow, WorkflowVersion } from "@/lib/generated/prisma/client";
+import type { Prisma, RunStatus, Workflow, WorkflowVersion } from "@/lib/generated/prisma/client";
 import type { workflowSchema, workflowSummarySchema } from "./schemas";
 import type { z } from "zod";
 import { conflict, iso, notFound, requireUuid } from "./http";
@@ -54,15 +54,15 @@ export async function findWorkflowOr404(rawId: string | undefined) {
   return workflow;
 }
 
-export async function updateWorkflowFields(id: string, fields: { name?: string; description?: string | null; maxConcurrentRuns?: number }) {
-  await db().workflow.update({ where: { id }, data: fields });
+export async function updateWorkflowFields(id: string, fields: { name?: string; description?: string | null; maxConcurrentRuns?: number }, client: Prisma.TransactionClient = db()) {
+  await client.workflow.update({ where: { id }, data: fields });
 }
 
 /** Deleting removes its versions and run history too, so runs still in flight must end first. */
-export async function deleteWorkflow(id: string) {
-  const active = await db().run.count({ where: { workflowId: id, status: { in: ["queued", "running", "waiting"] } } });
+export async function deleteWorkflow(id: string, client: Prisma.TransactionClient = db()) {
+  const active = await client.run.count({ where: { workflowId: id, status: { in: ["queued", "running", "waiting"] } } });
   if (active) throw conflict(`Workflow ${id} has ${active} run(s) in progress; cancel them or wait for them to end before deleting it`);
-  await db().workflow.delete({ where: { id } });
+  await client.workflow.delete({ where: { id } });
 }
 
 export async function listVersions(workflowId: string, liveVersionId: string | null) {

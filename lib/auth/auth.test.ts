@@ -81,7 +81,7 @@ describe("API keys and the route wrapper", () => {
     name: input.name,
   }));
   const call = (key: string, body: unknown) =>
-    handler(new Request("http://x/api/v1/test", { method: "POST", headers: { authorization: `Bearer ${key}` }, body: JSON.stringify(body) }), {
+    handler(new Request("http://x/api/v1/test", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) }), {
       params: Promise.resolve({}),
     });
 

@@ -5,20 +5,14 @@
 import { NextResponse } from "next/server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { readCappedBody, requireJsonContentType } from "@/lib/http/body";
+import { HttpError } from "@/lib/http/errors";
+import { describeProblem, toPgSafeJson } from "@/lib/json/pg-safe";
 import { logger } from "@/lib/log";
 import { principalFromApiKey, principalFromSession, type Principal } from "./principal";
 import { hasRole, type Role } from "./roles";
 
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
+export { HttpError };
 
 export function errorResponse(status: number, code: string, message: string, details?: unknown): NextResponse {
   return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status });
@@ -45,14 +39,24 @@ type Handler<S extends z.ZodType, P> = (ctx: {
   params: Record<string, string>;
 }) => Promise<Response | unknown>;
 
+/** Query or JSON body, within the size limit, with every string storable (else 413 / 415 / 422). */
 async function readInput(req: Request): Promise<unknown> {
+  const input = await readRawInput(req);
+  // Refuse what PostgreSQL cannot store before anything is written (no half-applied change).
+  const { problems } = toPgSafeJson(input);
+  if (problems.length) throw new HttpError(422, "validation_failed", "The request contains text that cannot be stored; fix every field listed in details", problems.map(describeProblem));
+  return input;
+}
+
+async function readRawInput(req: Request): Promise<unknown> {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "DELETE") {
     return Object.fromEntries(new URL(req.url).searchParams);
   }
-  const text = await req.text();
-  if (!text) return {};
+  const raw = await readCappedBody(req, "api");
+  if (!raw.length) return {};
+  requireJsonContentType(req);
   try {
-    return JSON.parse(text);
+    return JSON.parse(raw.toString("utf8"));
   } catch {
     throw new HttpError(400, "invalid_json", "The request body is not valid JSON");
   }
@@ -107,6 +111,8 @@ export function action<S extends z.ZodType, T>(role: Role, schema: S, fn: (input
     const principal = await principalFromSession();
     if (!principal) return { ok: false, error: "Your session has ended; sign in again" };
     if (!hasRole(principal.role, role)) return { ok: false, error: `This needs the ${role} role; you are ${principal.role}` };
+    const { problems } = toPgSafeJson(raw);
+    if (problems.length) return { ok: false, error: "Some text cannot be stored", fields: problems.map(describeProblem) };
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return { ok: false, error: "Some fields are invalid", fields: zodDetails(parsed.error) };
     try {

@@ -26,6 +26,12 @@ const between = (label: string, { min, max }: { min: number; max: number }) =>
     .min(min, `${label} must be between ${min} and ${max}`)
     .max(max, `${label} must be between ${min} and ${max}`);
 
+export const WORKFLOW_TEXT_LIMITS = { name: 200, description: 2000 } as const;
+
+/** A workflow's name and description as the API (create, update, import) accepts them. */
+export const workflowNameField = z.string().trim().min(1, "The name cannot be empty").max(WORKFLOW_TEXT_LIMITS.name, `The name can be at most ${WORKFLOW_TEXT_LIMITS.name} characters`);
+export const workflowDescriptionField = z.string().max(WORKFLOW_TEXT_LIMITS.description, `The description can be at most ${WORKFLOW_TEXT_LIMITS.description} characters`);
+
 export const maxConcurrentRunsField = between("Max concurrent runs", MAX_CONCURRENT_RUNS).describe(
   `How many runs of this workflow may execute at once across all workers (${MAX_CONCURRENT_RUNS.min}–${MAX_CONCURRENT_RUNS.max}); later runs wait their turn`,
 );

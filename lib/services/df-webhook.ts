@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { DF_SIGNATURE_HEADER, DF_WEBHOOK_ID_HEADER, verifyDfSignature } from "@/lib/connectors/details-flowers/webhook-signature";
 import type { IncomingEvent } from "@/lib/engine/ingest";
+import { storableWebhookPayload } from "./webhook-payload";
 
 export type DfDelivery = { ok: true; event: IncomingEvent } | { ok: false; status: number; code: string; message: string };
 
@@ -18,11 +19,11 @@ export function readDfDelivery(raw: Buffer, headers: Headers, secrets: string[],
   if (!check.ok) return { ok: false, status: check.reason === "stale" ? 400 : 401, code: check.reason === "stale" ? "stale" : "invalid_signature", message: check.message };
   let body: { id?: unknown; type?: unknown; occurredAt?: unknown; data?: Record<string, unknown> | null };
   try {
-    body = JSON.parse(raw.toString("utf8"));
+    body = storableWebhookPayload(JSON.parse(raw.toString("utf8")), "details-flowers") as typeof body;
   } catch {
     return { ok: false, status: 400, code: "invalid_body", message: "the body is not JSON" };
   }
-  if (typeof body.type !== "string") return { ok: false, status: 400, code: "invalid_body", message: "the event has no type" };
+  if (!body || typeof body !== "object" || typeof body.type !== "string") return { ok: false, status: 400, code: "invalid_body", message: "the event has no type" };
   const id = headers.get(DF_WEBHOOK_ID_HEADER) ?? (typeof body.id === "string" ? body.id : null);
   const data = body.data ?? {};
   const str = (v: unknown) => (typeof v === "string" && v ? v : undefined);

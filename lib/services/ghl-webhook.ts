@@ -10,6 +10,7 @@ import { checkTimestamp, verifyGhlSignature, verifyLegacyRsaSignature } from "@/
 import { recordAudit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
+import { storableWebhookPayload } from "./webhook-payload";
 
 export const WEBHOOK_TOLERANCE_MS = 5 * 60_000;
 
@@ -47,7 +48,7 @@ export type GhlEventEnvelope = {
 export function parseEnvelope(raw: Buffer): GhlEventEnvelope | { error: string } {
   let payload: unknown;
   try {
-    payload = JSON.parse(raw.toString("utf8"));
+    payload = storableWebhookPayload(JSON.parse(raw.toString("utf8")), "ghl");
   } catch {
     return { error: "the body is not JSON" };
   }

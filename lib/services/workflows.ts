@@ -1,6 +1,7 @@
 /** Workflow list with status and run health, and the list page's operations. */
 import { db } from "@/lib/db/client";
 import { createWorkflow, EMPTY_GRAPH, importWorkflow } from "@/lib/db/workflows";
+import { describeProblem, toPgSafeJson } from "@/lib/json/pg-safe";
 import { installTemplate } from "@/lib/engine/templates/install";
 
 export type WorkflowStatus = "draft" | "published" | "paused";
@@ -95,6 +96,11 @@ export async function importWorkflowJson(text: string, createdById: string | nul
     data = JSON.parse(text);
   } catch {
     throw new Error("That is not valid JSON; paste a file exported from Bloombridge");
+  }
+  // The pasted text is checked as the API checks bodies: nothing PostgreSQL would refuse.
+  const { problems } = toPgSafeJson(data);
+  if (problems.length) {
+    throw Object.assign(new Error("The file holds text that cannot be stored"), { issues: problems.map((p) => ({ path: p.path, message: describeProblem(p).message })) });
   }
   return importWorkflow(data, createdById);
 }

@@ -1,6 +1,7 @@
 /** Start, pause, resume and cancel a backfill; what the API and the page call. */
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { migrateGraph, triggerOf } from "../graph";
 import { startQueue } from "../queue";
 import { enqueueBackfill, enqueueBackfillWithin } from "./job";
@@ -40,7 +41,10 @@ async function pickConnection(requested: string | undefined, graph: unknown): Pr
   return candidates[0].id;
 }
 
-export async function startBackfill(input: StartInput): Promise<Backfill> {
+/** `tx`, here and below: the caller's transaction, so its audit row commits with the change. */
+type Tx = Prisma.TransactionClient;
+
+export async function startBackfill(input: StartInput, tx?: Tx): Promise<Backfill> {
   const scope = backfillScope.parse(input.scope);
   const workflow = await db().workflow.findUnique({ where: { id: input.workflowId }, include: { publishedVersion: true } });
   if (!workflow) throw new BackfillError("not_found", `Workflow ${input.workflowId} does not exist`);
@@ -54,11 +58,12 @@ export async function startBackfill(input: StartInput): Promise<Backfill> {
   if (active) throw new BackfillError("conflict", `Backfill ${active.id} of this workflow is still ${active.status}; finish or cancel it first`);
   const connectionId = await pickConnection(input.connectionId, version.graph);
   await ensureQueue();
-  return db().$transaction(async (tx) => {
-    const backfill = await insertBackfill(tx, { workflowId: workflow.id, connectionId, scope, createdById: input.createdById ?? null });
-    await enqueueBackfillWithin(tx, backfill.id);
+  const write = async (client: Tx) => {
+    const backfill = await insertBackfill(client, { workflowId: workflow.id, connectionId, scope, createdById: input.createdById ?? null });
+    await enqueueBackfillWithin(client, backfill.id);
     return backfill;
-  });
+  };
+  return tx ? write(tx) : db().$transaction(write);
 }
 
 async function existing(id: string): Promise<Backfill> {
@@ -68,27 +73,27 @@ async function existing(id: string): Promise<Backfill> {
 }
 
 /** Takes effect at the next page boundary; the page in flight is still saved. */
-export async function pauseBackfill(id: string): Promise<Backfill> {
+export async function pauseBackfill(id: string, tx?: Tx): Promise<Backfill> {
   const backfill = await existing(id);
-  const paused = await transition(id, ["queued", "running"], "paused", { error: null });
+  const paused = await transition(id, ["queued", "running"], "paused", { error: null, tx });
   if (!paused) throw new BackfillError("conflict", `Backfill ${id} is ${backfill.status}; only a running backfill can be paused`);
   return paused;
 }
 
 /** Goes on from the saved cursor; a failed backfill can be resumed too (it retries). */
-export async function resumeBackfill(id: string): Promise<Backfill> {
+export async function resumeBackfill(id: string, tx?: Tx): Promise<Backfill> {
   const backfill = await existing(id);
   if (backfill.status !== "paused" && backfill.status !== "failed") throw new BackfillError("conflict", `Backfill ${id} is ${backfill.status}; only a paused or failed backfill can be resumed`);
   await ensureQueue();
-  const resumed = await transition(id, ["paused", "failed"], "running");
+  const resumed = await transition(id, ["paused", "failed"], "running", { tx });
   if (!resumed) throw new BackfillError("conflict", `Backfill ${id} changed meanwhile; reload and try again`);
-  await enqueueBackfill(id);
+  await (tx ? enqueueBackfillWithin(tx, id) : enqueueBackfill(id));
   return resumed;
 }
 
-export async function cancelBackfill(id: string): Promise<Backfill> {
+export async function cancelBackfill(id: string, tx?: Tx): Promise<Backfill> {
   const backfill = await existing(id);
-  const cancelled = await transition(id, ["queued", "running", "paused", "failed"], "cancelled");
+  const cancelled = await transition(id, ["queued", "running", "paused", "failed"], "cancelled", { tx });
   if (!cancelled) throw new BackfillError("conflict", `Backfill ${id} has already ended (${backfill.status})`);
   return cancelled;
 }

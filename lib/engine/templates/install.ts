@@ -1,6 +1,7 @@
 /** Installs a template as a new workflow draft, bound to the first active connection of each system. */
 import { db } from "@/lib/db/client";
 import { createWorkflow } from "@/lib/db/workflows";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { getOperation, getTrigger } from "@/lib/connectors/registry";
 import type { WorkflowGraph } from "../graph";
 import { getTemplate } from "./recipes";
@@ -12,12 +13,12 @@ export class TemplateError extends Error {
   }
 }
 
-export async function installTemplate(key: string, options: { connections?: Partial<Record<string, string>>; createdById?: string | null; name?: string } = {}) {
+export async function installTemplate(key: string, options: { connections?: Partial<Record<string, string>>; createdById?: string | null; name?: string } = {}, client?: Prisma.TransactionClient) {
   const template = getTemplate(key);
   if (!template) throw new TemplateError(`No template called "${key}"`);
   await checkChosenConnections(options.connections ?? {});
   const graph = bindConnections(template.graph, { ...(await defaultConnections()), ...options.connections });
-  return createWorkflow({ name: options.name ?? template.name, description: template.description, graph, createdById: options.createdById });
+  return createWorkflow({ name: options.name ?? template.name, description: template.description, graph, createdById: options.createdById }, client);
 }
 
 /** Points every trigger and action at the chosen connection of its connector (by connector key). */

@@ -15,12 +15,12 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-function delivery(id: string, options: { secret?: string; at?: number; tamper?: boolean } = {}) {
-  const body = JSON.stringify({ id, type: "client.updated", occurredAt: new Date().toISOString(), data: { id: "cl_1", email: "Wren@Example.com", fullName: "Wren Moss" } });
+function delivery(id: string, options: { secret?: string; at?: number; tamper?: boolean; fullName?: string; raw?: string; contentType?: string } = {}) {
+  const body = options.raw ?? JSON.stringify({ id, type: "client.updated", occurredAt: new Date().toISOString(), data: { id: "cl_1", email: "Wren@Example.com", fullName: options.fullName ?? "Wren Moss" } });
   const signature = signDfPayload(body, options.secret ?? SECRET, options.at);
   return new Request("http://localhost/api/hooks/details-flowers", {
     method: "POST",
-    headers: { "x-df-signature": signature, "x-df-webhook-id": id },
+    headers: { "content-type": options.contentType ?? "application/json", "x-df-signature": signature, "x-df-webhook-id": id },
     body: options.tamper ? body.replace("Wren Moss", "Someone Else") : body,
   });
 }
@@ -42,6 +42,35 @@ describe("POST /api/hooks/details-flowers", () => {
   ])("refuses %s", async (_, options, status) => {
     const id = `evt_${crypto.randomUUID()}`;
     expect((await POST(delivery(id, options), ctx)).status).toBe(status);
+    expect(await db().triggerEvent.count({ where: { dedupeKey: id } })).toBe(0);
+  });
+
+  it.each([
+    ["a NUL", "Wren\u0000Moss", "Wren\uFFFDMoss"],
+    ["a lone surrogate", "Wren \udc00", "Wren \uFFFD"],
+  ])("stores a signed event with %s, visibly replaced and marked", async (_, fullName, stored) => {
+    const id = `evt_${crypto.randomUUID()}`;
+    const res = await POST(delivery(id, { fullName }), ctx);
+    expect(res.status).toBe(200);
+    const event = await db().triggerEvent.findUniqueOrThrow({ where: { id: (await res.json()).eventId } });
+    expect(event).toMatchObject({ subjectName: stored, payload: { data: { fullName: stored }, _bloombridge: { sanitized: { replacedCharacters: 1, fields: ["data.fullName"] } } } });
+  });
+
+  it("stores a signed 5,000-deep event cut at the depth limit", async () => {
+    const id = `evt_${crypto.randomUUID()}`;
+    const raw = `{"id":"${id}","type":"client.updated","data":{"id":"cl_1"},"deep":${"[".repeat(5000)}1${"]".repeat(5000)}}`;
+    const res = await POST(delivery(id, { raw }), ctx);
+    expect(res.status).toBe(200);
+    const event = await db().triggerEvent.findUniqueOrThrow({ where: { id: (await res.json()).eventId } });
+    expect(event.payload).toMatchObject({ _bloombridge: { sanitized: { truncatedSubtrees: 1 } } });
+  });
+
+  it("refuses a body that is not JSON-typed (415) or over the limit (413)", async () => {
+    expect((await POST(delivery(`evt_${crypto.randomUUID()}`, { contentType: "application/x-www-form-urlencoded" }), ctx)).status).toBe(415);
+    const id = `evt_${crypto.randomUUID()}`;
+    const big = JSON.stringify({ id, type: "client.updated", data: { note: "x".repeat(1024 * 1024) } });
+    const res = await POST(delivery(id, { raw: big }), ctx);
+    expect(res.status).toBe(413);
     expect(await db().triggerEvent.count({ where: { dedupeKey: id } })).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { errorResponse, route } from "@/lib/auth/guard";
+import { readWebhookBody } from "@/lib/http/body";
 import { ingestEvent } from "@/lib/engine/ingest";
 import { logger } from "@/lib/log";
 import { dedupeKeyOf, describeEvent, handleLifecycle, isFresh, parseEnvelope, verifyGhlDelivery, webhookKeysFromEnv } from "@/lib/services/ghl-webhook";
@@ -8,7 +9,8 @@ export const dynamic = "force-dynamic";
 
 /** HighLevel webhooks: signed (Ed25519 over the raw bytes), fresh, deduped, stored + enqueued atomically. */
 export const POST = route({ role: "public" }, async ({ req }) => {
-  const raw = Buffer.from(await req.arrayBuffer());
+  // JSON only and capped (415 / 413) before the signature is checked: no unsigned body is read in full.
+  const raw = await readWebhookBody(req);
   const verified = verifyGhlDelivery(raw, req.headers, webhookKeysFromEnv());
   if (!verified.ok) return errorResponse(verified.status, verified.status === 503 ? "not_configured" : "invalid_signature", verified.message);
   const envelope = parseEnvelope(raw);

@@ -1,5 +1,5 @@
 import { route } from "@/lib/auth/guard";
-import { auditApiWrite } from "@/lib/api/audit";
+import { auditedApiWrite } from "@/lib/api/audit";
 import { backfillListSchema, backfillSchema, startBackfillBody } from "@/lib/api/backfill-schemas";
 import { backfillViews, toBackfill, withBackfillErrors } from "@/lib/api/backfills";
 import { respond } from "@/lib/api/http";
@@ -11,7 +11,10 @@ export const GET = route({ role: "viewer", apiKeys: true }, async () => respond(
 
 export const POST = route({ role: "editor", apiKeys: true, input: startBackfillBody }, async ({ input, principal }) => {
   const createdById = principal.kind === "user" ? principal.id : null;
-  const backfill = await withBackfillErrors(() => startBackfill({ ...input, createdById }));
-  await auditApiWrite(principal, "backfill.start", backfill.id, { workflowId: backfill.workflowId });
+  const backfill = await auditedApiWrite(
+    principal,
+    (tx) => withBackfillErrors(() => startBackfill({ ...input, createdById }, tx)),
+    (row) => ({ action: "backfill.start", target: row.id, details: { workflowId: row.workflowId } }),
+  );
   return respond(backfillSchema, await toBackfill(backfill), 201);
 });

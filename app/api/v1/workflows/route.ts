@@ -1,5 +1,5 @@
 import { route } from "@/lib/auth/guard";
-import { auditApiWrite } from "@/lib/api/audit";
+import { auditedApiWrite } from "@/lib/api/audit";
 import { withEngineErrors } from "@/lib/api/engine-errors";
 import { respond } from "@/lib/api/http";
 import { createWorkflowBody, workflowListSchema, workflowSchema } from "@/lib/api/schemas";
@@ -12,11 +12,15 @@ export const dynamic = "force-dynamic";
 export const GET = route({ role: "viewer", apiKeys: true }, async () => respond(workflowListSchema, { data: await listWorkflowsWithLastRun() }));
 
 export const POST = route({ role: "editor", apiKeys: true, input: createWorkflowBody }, async ({ input, principal }) => {
-  const created = await withEngineErrors(() =>
-    input.from === "template"
-      ? installTemplate(input.template, { name: input.name })
-      : createWorkflow({ name: input.name, description: input.description, graph: input.graph }),
+  const created = await auditedApiWrite(
+    principal,
+    (tx) =>
+      withEngineErrors(() =>
+        input.from === "template"
+          ? installTemplate(input.template, { name: input.name }, tx)
+          : createWorkflow({ name: input.name, description: input.description, graph: input.graph }, tx),
+      ),
+    (row) => ({ action: "workflow.create", target: row.id, details: { name: row.name, ...(input.from === "template" ? { template: input.template } : {}) } }),
   );
-  await auditApiWrite(principal, "workflow.create", created.id, { name: created.name, ...(input.from === "template" ? { template: input.template } : {}) });
   return respond(workflowSchema, toWorkflow(await findWorkflowOr404(created.id)), 201);
 });

@@ -1,5 +1,5 @@
 import { route } from "@/lib/auth/guard";
-import { auditApiWrite } from "@/lib/api/audit";
+import { auditedApiWrite } from "@/lib/api/audit";
 import { withEngineErrors } from "@/lib/api/engine-errors";
 import { respond } from "@/lib/api/http";
 import { okSchema, updateWorkflowBody, workflowSchema } from "@/lib/api/schemas";
@@ -13,16 +13,19 @@ export const GET = route({ role: "viewer", apiKeys: true }, async ({ params }) =
 export const PATCH = route({ role: "editor", apiKeys: true, input: updateWorkflowBody }, async ({ params, input, principal }) => {
   const { id } = await findWorkflowOr404(params.id);
   const { graph, ...fields } = input;
-  // The graph first: a malformed graph rejects the whole request before anything changes.
-  if (graph !== undefined) await withEngineErrors(() => saveDraft(id, graph));
-  if (Object.values(fields).some((value) => value !== undefined)) await updateWorkflowFields(id, fields);
-  await auditApiWrite(principal, "workflow.update", id, { fields: Object.keys(input) });
+  await auditedApiWrite(
+    principal,
+    async (tx) => {
+      if (graph !== undefined) await withEngineErrors(() => saveDraft(id, graph, tx));
+      if (Object.values(fields).some((value) => value !== undefined)) await updateWorkflowFields(id, fields, tx);
+    },
+    () => ({ action: "workflow.update", target: id, details: { fields: Object.keys(input) } }),
+  );
   return respond(workflowSchema, toWorkflow(await findWorkflowOr404(id)));
 });
 
 export const DELETE = route({ role: "editor", apiKeys: true }, async ({ params, principal }) => {
   const workflow = await findWorkflowOr404(params.id);
-  await deleteWorkflow(workflow.id);
-  await auditApiWrite(principal, "workflow.delete", workflow.id, { name: workflow.name });
+  await auditedApiWrite(principal, (tx) => deleteWorkflow(workflow.id, tx), () => ({ action: "workflow.delete", target: workflow.id, details: { name: workflow.name } }));
   return respond(okSchema, { ok: true });
 });

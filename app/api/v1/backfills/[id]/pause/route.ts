@@ -1,5 +1,5 @@
 import { route } from "@/lib/auth/guard";
-import { auditApiWrite } from "@/lib/api/audit";
+import { auditedApiWrite } from "@/lib/api/audit";
 import { backfillSchema } from "@/lib/api/backfill-schemas";
 import { findBackfillOr404, toBackfill, withBackfillErrors } from "@/lib/api/backfills";
 import { respond } from "@/lib/api/http";
@@ -9,7 +9,6 @@ export const dynamic = "force-dynamic";
 
 export const POST = route({ role: "editor", apiKeys: true }, async ({ params, principal }) => {
   const { id } = await findBackfillOr404(params.id);
-  const backfill = await withBackfillErrors(() => pauseBackfill(id));
-  await auditApiWrite(principal, "backfill.pause", id);
+  const backfill = await auditedApiWrite(principal, (tx) => withBackfillErrors(() => pauseBackfill(id, tx)), () => ({ action: "backfill.pause", target: id }));
   return respond(backfillSchema, await toBackfill(backfill));
 });

@@ -1,5 +1,5 @@
 import { route } from "@/lib/auth/guard";
-import { auditApiWrite } from "@/lib/api/audit";
+import { auditedApiWrite } from "@/lib/api/audit";
 import { withEngineErrors } from "@/lib/api/engine-errors";
 import { notFound, respond } from "@/lib/api/http";
 import { installTemplateBody, workflowSchema } from "@/lib/api/schemas";
@@ -13,7 +13,10 @@ export const dynamic = "force-dynamic";
 export const POST = route({ role: "editor", apiKeys: true, input: installTemplateBody }, async ({ input, params, principal }) => {
   const key = params.key ?? "";
   if (!getTemplate(key)) throw notFound("Template", key || "(missing)");
-  const created = await withEngineErrors(() => installTemplate(key, { name: input.name, connections: input.connections, createdById: null }));
-  await auditApiWrite(principal, "workflow.create", created.id, { name: created.name, template: key });
+  const created = await auditedApiWrite(
+    principal,
+    (tx) => withEngineErrors(() => installTemplate(key, { name: input.name, connections: input.connections, createdById: null }, tx)),
+    (row) => ({ action: "workflow.create", target: row.id, details: { name: row.name, template: key } }),
+  );
   return respond(workflowSchema, toWorkflow(await findWorkflowOr404(created.id)), 201);
 });

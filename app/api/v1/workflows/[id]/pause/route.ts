@@ -1,5 +1,5 @@
 import { route } from "@/lib/auth/guard";
-import { auditApiWrite } from "@/lib/api/audit";
+import { auditedApiWrite } from "@/lib/api/audit";
 import { respond } from "@/lib/api/http";
 import { pauseBody, workflowSchema } from "@/lib/api/schemas";
 import { findWorkflowOr404, toWorkflow } from "@/lib/api/workflows";
@@ -10,7 +10,10 @@ export const dynamic = "force-dynamic";
 /** New events stop starting runs; runs already started finish. */
 export const POST = route({ role: "editor", apiKeys: true, input: pauseBody }, async ({ params, input, principal }) => {
   const { id } = await findWorkflowOr404(params.id);
-  await setEnabled(id, false, input.reason ?? "Paused through the API");
-  await auditApiWrite(principal, "workflow.pause", id, input.reason ? { reason: input.reason } : undefined);
+  await auditedApiWrite(
+    principal,
+    (tx) => setEnabled(id, false, input.reason ?? "Paused through the API", tx),
+    () => ({ action: "workflow.pause", target: id, details: input.reason ? { reason: input.reason } : undefined }),
+  );
   return respond(workflowSchema, toWorkflow(await findWorkflowOr404(id)));
 });

@@ -1,5 +1,5 @@
 import { route } from "@/lib/auth/guard";
-import { auditApiWrite } from "@/lib/api/audit";
+import { auditedApiWrite } from "@/lib/api/audit";
 import { withEngineErrors } from "@/lib/api/engine-errors";
 import { iso, respond } from "@/lib/api/http";
 import { publishBody, versionSchema } from "@/lib/api/schemas";
@@ -11,7 +11,10 @@ export const dynamic = "force-dynamic";
 /** 422 `workflow_invalid` lists every validation issue (code, message, nodeId, field) in details. */
 export const POST = route({ role: "editor", apiKeys: true, input: publishBody }, async ({ params, input, principal }) => {
   const { id } = await findWorkflowOr404(params.id);
-  const version = await withEngineErrors(() => publishWorkflow(id, { note: input.note }));
-  await auditApiWrite(principal, "workflow.publish", id, { version: version.version });
+  const version = await auditedApiWrite(
+    principal,
+    (tx) => withEngineErrors(() => publishWorkflow(id, { note: input.note }, tx)),
+    (published) => ({ action: "workflow.publish", target: id, details: { version: published.version } }),
+  );
   return respond(versionSchema, { id: version.id, version: version.version, triggerKey: version.triggerKey, note: version.note, live: true, createdAt: iso(version.createdAt) }, 201);
 });

@@ -1,5 +1,5 @@
 import { route } from "@/lib/auth/guard";
-import { auditApiWrite } from "@/lib/api/audit";
+import { auditedApiWrite } from "@/lib/api/audit";
 import { withEngineErrors } from "@/lib/api/engine-errors";
 import { iso, notFound, respond } from "@/lib/api/http";
 import { rollbackBody, versionSchema } from "@/lib/api/schemas";
@@ -12,7 +12,10 @@ export const dynamic = "force-dynamic";
 export const POST = route({ role: "editor", apiKeys: true, input: rollbackBody }, async ({ params, input, principal }) => {
   const { id } = await findWorkflowOr404(params.id);
   if (!(await versionExists(id, input.version))) throw notFound(`Version ${input.version} of workflow`, id);
-  const version = await withEngineErrors(() => rollbackTo(id, input.version));
-  await auditApiWrite(principal, "workflow.rollback", id, { to: input.version, version: version.version });
+  const version = await auditedApiWrite(
+    principal,
+    (tx) => withEngineErrors(() => rollbackTo(id, input.version, null, tx)),
+    (published) => ({ action: "workflow.rollback", target: id, details: { to: input.version, version: published.version } }),
+  );
   return respond(versionSchema, { id: version.id, version: version.version, triggerKey: version.triggerKey, note: version.note, live: true, createdAt: iso(version.createdAt) }, 201);
 });
