@@ -76,7 +76,6 @@ describe("Supervisor", () => {
 
   it("stops the embedded PostgreSQL, and a second start keeps its data", async () => {
     const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "bb-pg-")), "db");
-    execFileSync("chmod", ["755", path.dirname(dir)]);
     const first = await startEmbeddedPostgres({ dataDir: dir, database: "keep" });
     const pg = await import("pg");
     try {
