@@ -3,7 +3,9 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProviderModule from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { isHttpsUrl } from "@/lib/security-headers";
 import { burnVerification, verifyPassword } from "./password";
 import type { Role } from "./roles";
 import { clientAddressOf } from "./client-address";
@@ -57,6 +59,10 @@ export function oidcEnabled(): { id: string; name: string } | undefined {
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // Secure, __Secure-/__Host- prefixed cookies whenever the app is served over https.
+  get useSecureCookies() {
+    return isHttpsUrl(env().BLOOMBRIDGE_PUBLIC_URL);
+  },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     CredentialsProvider({
