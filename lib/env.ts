@@ -2,6 +2,7 @@
  * The whole configuration surface, parsed once with zod. A bad value stops start-up with a
  * message that names the variable. The README's configuration table mirrors `envSchema`.
  */
+import net from "node:net";
 import { z } from "zod";
 
 const bool = z
@@ -20,6 +21,21 @@ const port = z.coerce
   .max(65535)
   .refine((p) => !BLOCKED_PORTS.has(p), { message: "browsers and fetch refuse to connect to this port; choose another" });
 const url = z.url({ protocol: /^https?$/ });
+/** Comma-separated IP addresses and CIDR ranges (IPv4 or IPv6), as one set to check addresses against. */
+const addressSet = z.string().transform((value, ctx) => {
+  const set = new net.BlockList();
+  for (const entry of value.split(",").map((s) => s.trim()).filter(Boolean)) {
+    const [address, prefix, extra] = entry.split("/");
+    const family = net.isIP(address) === 4 ? "ipv4" : net.isIP(address) === 6 ? "ipv6" : undefined;
+    const bits = prefix === undefined ? undefined : Number(prefix);
+    const max = family === "ipv4" ? 32 : 128;
+    if (!family || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(prefix) && bits <= max))) {
+      ctx.addIssue({ code: "custom", message: `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8)` });
+    } else if (bits === undefined) set.addAddress(address, family);
+    else set.addSubnet(address, bits, family);
+  }
+  return set;
+});
 const optionalString = z.string().trim().min(1).optional();
 const bodyBytes = z.coerce.number().int().min(1024, "must be at least 1024 bytes").max(100 * 1024 * 1024, "must be at most 104857600 bytes (100 MB)");
 
@@ -27,6 +43,9 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: port.default(3000).describe("Port of the web app"),
   BLOOMBRIDGE_PUBLIC_URL: url.optional().describe("Public base URL of the app (OAuth redirects, webhook URLs)"),
+  BLOOMBRIDGE_TRUSTED_PROXIES: addressSet
+    .prefault("")
+    .describe("Reverse proxies whose X-Forwarded-For is believed (IPs/CIDRs); none = the connecting address is the client"),
   BLOOMBRIDGE_DATA_DIR: z.string().default(".data").describe("Where embedded data, keys and sandbox state live"),
   DATABASE_URL: z
     .string()

@@ -10,10 +10,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { EnvError, parseEnv, type Env } from "../lib/env";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
+import { EmbeddedDatabaseError, startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { buildIsFresh, sourceHash, writeBuildStamp } from "../lib/runtime/build-stamp";
-import { persistentSecret } from "../lib/runtime/bootstrap";
+import { persistentSecret } from "../lib/runtime/persistent-secret";
 import { Supervisor, waitForHttp, type ChildSpec } from "../lib/runtime/supervisor";
 import { buildWorkerBundle } from "../lib/runtime/worker-bundle";
 import { describeTrust, planIntegrations } from "../lib/runtime/integration-env";
@@ -110,7 +110,12 @@ async function main() {
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     if (role !== "all") fail(`--role=${role} needs DATABASE_URL: scaled-out processes share one PostgreSQL`);
-    database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), log: () => undefined });
+    try {
+      database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), log: () => undefined, notice: print });
+    } catch (error) {
+      if (error instanceof EmbeddedDatabaseError) fail(error.message);
+      throw error;
+    }
     databaseUrl = database.url;
     print(`embedded PostgreSQL on ${new URL(databaseUrl).port} (data in ${path.relative(process.cwd(), dataDir)}/postgres)`);
   }

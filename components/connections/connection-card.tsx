@@ -12,6 +12,8 @@ import { PROVIDER_LABELS, type ConnectionViewModel } from "./types";
 type Props = {
   connection: ConnectionViewModel;
   canManage: boolean;
+  /** Test calls the provider (rate budget): editors and admins. */
+  canTest: boolean;
   disconnect: (input: { id: string }) => Promise<ActionResult<{ id: string }>>;
   test: (input: { id: string }) => Promise<ActionResult<{ ok: true; ms: number } | { ok: false; message: string }>>;
   setRequestLimit: (input: { id: string; maxConcurrentRequests: number | null }) => Promise<ActionResult<{ maxConcurrentRequests: number | null }>>;
@@ -32,7 +34,7 @@ function Gauge({ label, used, max }: { label: string; used: number; max: number 
   );
 }
 
-export function ConnectionCard({ connection: c, canManage, disconnect, test, setRequestLimit }: Props) {
+export function ConnectionCard({ connection: c, canManage, canTest, disconnect, test, setRequestLimit }: Props) {
   const [pending, start] = useTransition();
   const [tested, setTested] = useState<string | null>(null);
   const runTest = () =>
@@ -92,9 +94,11 @@ export function ConnectionCard({ connection: c, canManage, disconnect, test, set
           </p>
         )}
         <div className="flex gap-2 pt-2">
-          <Button size="sm" variant="outline" disabled={pending || c.status === "disconnected"} onClick={runTest}>
-            Test
-          </Button>
+          {canTest && (
+            <Button size="sm" variant="outline" disabled={pending || c.status === "disconnected"} onClick={runTest}>
+              Test
+            </Button>
+          )}
         {canManage && (
           <>
             {c.provider === "ghl" && c.kind === "oauth2" && (

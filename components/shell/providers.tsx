@@ -9,10 +9,10 @@ import { TooltipProvider } from "@/components/ui/tooltip";
 import { ThemeProvider } from "@/components/shell/theme-provider";
 
 /** Everything the root layout needs on the client: session, theme, tooltips, toasts. */
-export function Providers({ children, session }: { children: React.ReactNode; session?: Session | null }) {
+export function Providers({ children, session, nonce }: { children: React.ReactNode; session?: Session | null; nonce?: string }) {
   return (
     <SessionProvider session={session}>
-      <ThemeProvider>
+      <ThemeProvider nonce={nonce}>
         <TooltipProvider>
           {children}
           <Toaster />

@@ -1,18 +1,26 @@
 import { randomUUID } from "node:crypto";
+import { BlockList } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { db, disconnectDb } from "@/lib/db/client";
 import { createApiKey, revokeApiKey, verifyApiKey } from "./api-keys";
+import { CLIENT_ADDRESS_HEADER, installClientAddressStamp } from "./client-address";
 import { route } from "./guard";
-import { authorizeCredentials } from "./options";
+import { authOptions, authorizeCredentials } from "./options";
 import { hashPassword, verifyPassword } from "./password";
 import { hasRole } from "./roles";
-import { TooManyAttemptsError } from "./throttle";
+import { TooManyAttemptsError, assertNotLocked, recordFailure, signInKeys } from "./throttle";
 import { createUser, ensureFirstAdmin } from "./users";
 
 afterAll(disconnectDb);
 
 const unique = () => `${randomUUID().slice(0, 8)}@example.com`;
+
+const randomAddress = () => `198.18.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
+
+type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown>;
+/** The credentials provider's authorize, as next-auth calls it with the request's headers. */
+const credentialsAuthorize = () => (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
 
 describe("passwords", () => {
   it("hashes with argon2id and verifies", async () => {
@@ -45,13 +53,49 @@ describe("sign-in", () => {
     expect(await authorizeCredentials(unique(), "nope", "10.0.0.1")).toBeNull();
   });
 
-  it("locks an email after repeated failures, even with the right password", async () => {
+  it("throttles an account per address: wrong passwords from A do not stop the right one from B", async () => {
     const email = unique();
     await createUser({ email, password: "a long password", role: "viewer" });
-    for (let i = 0; i < 6; i++) await authorizeCredentials(email, `wrong ${i}`, `192.0.2.${i}`);
-    const attempt = authorizeCredentials(email, "a long password", "192.0.2.99");
-    await expect(attempt).rejects.toBeInstanceOf(TooManyAttemptsError);
-    await expect(authorizeCredentials(email, "a long password", "192.0.2.99")).rejects.toThrow(/^too_many_attempts:\d+$/);
+    for (let i = 0; i < 6; i++) await authorizeCredentials(email, `wrong ${i}`, "192.0.2.1");
+    await expect(authorizeCredentials(email, "a long password", "192.0.2.1")).rejects.toThrow(/^too_many_attempts:\d+$/);
+    expect(await authorizeCredentials(email, "a long password", "192.0.2.2")).toMatchObject({ email });
+    // A success clears only its own address's count: A stays throttled.
+    await expect(authorizeCredentials(email, "a long password", "192.0.2.1")).rejects.toBeInstanceOf(TooManyAttemptsError);
+  });
+
+  it("keys on the address the server saw, not on a client's X-Forwarded-For", async () => {
+    installClientAddressStamp(new BlockList());
+    const authorize = credentialsAuthorize();
+    const email = unique();
+    await createUser({ email, password: "a long password", role: "viewer" });
+    // The attacker at .7 claims to be the owner's .8 and claims a fresh address on every try.
+    for (let i = 0; i < 8; i++) {
+      const headers = { [CLIENT_ADDRESS_HEADER]: "198.51.100.7", "x-forwarded-for": i % 2 ? "198.51.100.8" : `203.0.113.${i}` };
+      await authorize({ email, password: `wrong ${i}` }, { headers }).catch(() => null);
+    }
+    const attacker = { [CLIENT_ADDRESS_HEADER]: "198.51.100.7", "x-forwarded-for": "203.0.113.200" };
+    await expect(authorize({ email, password: "a long password" }, { headers: attacker })).rejects.toBeInstanceOf(TooManyAttemptsError);
+    expect(await authorize({ email, password: "a long password" }, { headers: { [CLIENT_ADDRESS_HEADER]: "198.51.100.8" } })).toMatchObject({ email });
+  });
+
+  it("backs off exponentially per key, and caps one address's failures across accounts", async () => {
+    const t0 = new Date("2026-01-01T00:00:00Z");
+    const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+    const keys = signInKeys(unique(), randomAddress());
+    for (let i = 0; i < 5; i++) await recordFailure(keys, t0);
+    await assertNotLocked(keys, t0);
+    await recordFailure(keys, t0); // 6th: 30 s
+    await expect(assertNotLocked(keys, at(29))).rejects.toThrow("too_many_attempts:1");
+    await assertNotLocked(keys, at(31));
+    await recordFailure(keys, at(31)); // 7th: 60 s
+    await expect(assertNotLocked(keys, at(90))).rejects.toThrow("too_many_attempts:1");
+    await assertNotLocked(keys, at(92));
+
+    const address = randomAddress();
+    for (let i = 0; i < 50; i++) await recordFailure(signInKeys(unique(), address).slice(1), t0);
+    await assertNotLocked(signInKeys(unique(), address), t0);
+    await recordFailure(signInKeys(unique(), address), t0);
+    await expect(assertNotLocked(signInKeys(unique(), address), t0)).rejects.toBeInstanceOf(TooManyAttemptsError);
   });
 
   it("refuses disabled users", async () => {

@@ -3,24 +3,22 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProviderModule from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { isHttpsUrl } from "@/lib/security-headers";
 import { burnVerification, verifyPassword } from "./password";
 import type { Role } from "./roles";
-import { TooManyAttemptsError, assertNotLocked, clearFailures, recordFailure } from "./throttle";
+import { clientAddressOf } from "./client-address";
+import { TooManyAttemptsError, assertNotLocked, clearFailures, recordFailure, signInKeys } from "./throttle";
 import { findUserByEmail, normaliseEmail } from "./users";
 
 // Plain Node (tsx scripts, benchmarks) hands over the CommonJS module object, bundlers its default.
 const CredentialsProvider =
   (CredentialsProviderModule as unknown as { default?: typeof CredentialsProviderModule }).default ?? CredentialsProviderModule;
 
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = String(headers?.["x-forwarded-for"] ?? "").split(",")[0].trim();
-  return forwarded || String(headers?.["x-real-ip"] ?? "local");
-}
-
 export async function authorizeCredentials(email: string, password: string, address: string) {
   const normalised = normaliseEmail(email);
-  const keys = [`email:${normalised}`, `ip:${address}`];
+  const keys = signInKeys(normalised, address);
   await assertNotLocked(keys);
   const user = await findUserByEmail(normalised);
   const ok = user?.passwordHash && !user.disabledAt ? await verifyPassword(user.passwordHash, password) : (await burnVerification(password), false);
@@ -29,7 +27,8 @@ export async function authorizeCredentials(email: string, password: string, addr
     await recordAudit({ actorType: "system", action: "auth.sign_in_failed", target: normalised, details: { address } });
     return null;
   }
-  await clearFailures([`email:${normalised}`]);
+  // Only this (account, address) pair: the address's count across accounts stays.
+  await clearFailures([keys[0]]);
   await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   await recordAudit({ actorType: "user", actorId: user.id, action: "auth.sign_in" });
   return { id: user.id, email: user.email, name: user.name, role: user.role };
@@ -60,6 +59,10 @@ export function oidcEnabled(): { id: string; name: string } | undefined {
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // Secure, __Secure-/__Host- prefixed cookies whenever the app is served over https.
+  get useSecureCookies() {
+    return isHttpsUrl(env().BLOOMBRIDGE_PUBLIC_URL);
+  },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     CredentialsProvider({
@@ -68,7 +71,7 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
         try {
-          return await authorizeCredentials(credentials.email, credentials.password, clientAddress(req?.headers));
+          return await authorizeCredentials(credentials.email, credentials.password, clientAddressOf(req?.headers));
         } catch (error) {
           if (error instanceof TooManyAttemptsError) throw error;
           logger.error({ err: error }, "sign-in failed unexpectedly");

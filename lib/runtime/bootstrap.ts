@@ -1,22 +1,7 @@
-/** First-start set-up shared by every role: admin user, bootstrap API key, auth secret. */
-import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+/** First-start set-up shared by every role: the first admin and the bootstrap API key. */
 import { db } from "@/lib/db/client";
 import { createApiKey, hashApiKey } from "@/lib/auth/api-keys";
 import { ensureFirstAdmin } from "@/lib/auth/users";
-
-/** A secret generated once into the data dir (mode 0600) unless the environment sets it. */
-export function persistentSecret(dataDir: string, file: string, fromEnv?: string): string {
-  if (fromEnv) return fromEnv;
-  const full = path.resolve(dataDir, file);
-  if (existsSync(full)) return readFileSync(full, "utf8").trim();
-  mkdirSync(path.dirname(full), { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(full, secret + "\n", { mode: 0o600 });
-  chmodSync(full, 0o600);
-  return secret;
-}
 
 export async function bootstrapData(input: {
   adminEmail?: string;

@@ -25,6 +25,10 @@ const alive = (pid: number) => {
   }
 };
 
+const waitFor = async (done: () => boolean, ms = 2_000) => {
+  for (const until = Date.now() + ms; !done() && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
+};
+
 // A child that starts a grandchild, prints both pids, and ignores SIGTERM's default for 100 ms.
 const parentScript = `
 const { spawn } = require("node:child_process");
@@ -56,6 +60,9 @@ describe("Supervisor", () => {
       const [, second] = await pids(2);
       expect(logs.some((l) => l.includes("a exited") && l.includes("restarting"))).toBe(true);
       expect(alive(second.child)).toBe(true);
+      // The crashed child's own children go with it, not left running until the host reboots.
+      await waitFor(() => !alive(first.grandchild));
+      expect(alive(first.grandchild)).toBe(false);
 
       await supervisor.stopAll(2_000);
       await new Promise((r) => setTimeout(r, 100));
@@ -63,27 +70,33 @@ describe("Supervisor", () => {
       expect(alive(second.grandchild)).toBe(false);
     } finally {
       process.stdout.write = originalWrite;
+      await supervisor.stopAll(2_000);
     }
   });
 
   it("stops the embedded PostgreSQL, and a second start keeps its data", async () => {
     const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "bb-pg-")), "db");
-    execFileSync("chmod", ["755", path.dirname(dir)]);
     const first = await startEmbeddedPostgres({ dataDir: dir, database: "keep" });
     const pg = await import("pg");
-    const client = new pg.default.Client({ connectionString: first.url });
-    await client.connect();
-    await client.query("create table kept (v text); insert into kept values ('still here')");
-    await client.end();
-    await first.stop();
+    try {
+      const client = new pg.default.Client({ connectionString: first.url });
+      await client.connect();
+      await client.query("create table kept (v text); insert into kept values ('still here')");
+      await client.end();
+    } finally {
+      await first.stop();
+    }
     const running = execFileSync("ps", ["-eo", "args"]).toString().split("\n").filter((l) => l.includes(dir) && l.includes("postgres"));
     expect(running).toEqual([]);
 
     const second = await startEmbeddedPostgres({ dataDir: dir, database: "keep" });
-    const again = new pg.default.Client({ connectionString: second.url });
-    await again.connect();
-    expect((await again.query("select v from kept")).rows).toEqual([{ v: "still here" }]);
-    await again.end();
-    await second.stop();
+    try {
+      const again = new pg.default.Client({ connectionString: second.url });
+      await again.connect();
+      expect((await again.query("select v from kept")).rows).toEqual([{ v: "still here" }]);
+      await again.end();
+    } finally {
+      await second.stop();
+    }
   });
 });

@@ -34,6 +34,8 @@ export class Supervisor {
     child.stderr?.on("data", (chunk: Buffer) => chunk.toString().split("\n").map(prefix).filter(Boolean).forEach((l) => process.stderr.write(l + "\n")));
     child.on("exit", (code, signal) => {
       if (this.stopping || this.running.get(spec.name)?.child !== child) return;
+      // What the crashed child started (e.g. Next's own workers) would outlive it, holding ports.
+      signalGroup(child, "SIGKILL");
       // A child that ran for a minute earns a fresh restart budget.
       const next = Date.now() - entry.startedAt > 60_000 ? 0 : entry.restarts + 1;
       const delay = Math.min(30_000, 500 * 2 ** next);

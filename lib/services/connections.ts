@@ -1,5 +1,6 @@
 /** Connection management used by the Connections page and the public API. */
 import { z } from "zod";
+import type { Role } from "@/lib/auth/roles";
 import { createConnection, disconnect, getConnection, listConnections, updateConnection, type PublicConnection } from "@/lib/db/connections";
 import { connectionSlots } from "@/lib/engine/connection-slots";
 import { runtimeForConnection } from "@/lib/engine/connector-runtime";
@@ -79,6 +80,9 @@ export async function connectionsWithUsage(): Promise<ConnectionView[]> {
     })),
   );
 }
+
+/** Testing calls the provider and spends the connection's rate budget: not for viewers. */
+export const TEST_CONNECTION_ROLE: Role = "editor";
 
 /** A cheap authenticated read through the real client stack (auth, refresh, governor). */
 export async function testConnection(id: string): Promise<{ ok: true; ms: number } | { ok: false; message: string }> {

@@ -14,8 +14,6 @@ export default async function setup() {
   let dir: string | undefined;
   if (!url) {
     dir = await mkdtemp(path.join(os.tmpdir(), "bloombridge-test-"));
-    const chmod = await import("node:fs/promises").then((fs) => fs.chmod);
-    await chmod(dir, 0o755);
     const db = await startEmbeddedPostgres({ dataDir: path.join(dir, "db"), database: "bloombridge_test", persistent: false });
     url = db.url;
     stop = db.stop;

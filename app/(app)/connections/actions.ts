@@ -14,6 +14,7 @@ import {
   requestLimitInput,
   setRequestLimit,
   testConnection,
+  TEST_CONNECTION_ROLE,
 } from "@/lib/services/connections";
 
 const userIdOf = (p: { kind: string; id: string }) => (p.kind === "user" ? p.id : null);
@@ -47,7 +48,7 @@ export const setRequestLimitAction = action("admin", requestLimitInput, async (i
   return { maxConcurrentRequests: connection.maxConcurrentRequests };
 });
 
-export const testConnectionAction = action("viewer", z.object({ id: z.uuid() }), async ({ id }) => {
+export const testConnectionAction = action(TEST_CONNECTION_ROLE, z.object({ id: z.uuid() }), async ({ id }) => {
   const result = await testConnection(id);
   revalidatePath("/connections");
   return result;

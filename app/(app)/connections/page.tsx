@@ -6,7 +6,8 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
-import { connectionsWithUsage } from "@/lib/services/connections";
+import { hasRole } from "@/lib/auth/roles";
+import { connectionsWithUsage, TEST_CONNECTION_ROLE } from "@/lib/services/connections";
 import { addDfConnectionAction, addGhlPitAction, disconnectAction, setRequestLimitAction, testConnectionAction } from "./actions";
 
 export const metadata = { title: "Connections" };
@@ -52,6 +53,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
                 usage: c.usage ? { ...c.usage, blockedUntil: c.usage.blockedUntil?.toISOString() ?? null } : null,
               }}
               canManage={isAdmin}
+              canTest={hasRole(user.role, TEST_CONNECTION_ROLE)}
               disconnect={disconnectAction}
               test={testConnectionAction}
               setRequestLimit={setRequestLimitAction}
