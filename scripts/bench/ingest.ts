@@ -84,7 +84,7 @@ try {
   const stored = Number((await client.query("SELECT count(*) FROM trigger_events")).rows[0].count) - 500;
   await client.end();
   console.log(`bench:ingest — ${machine()}`);
-  console.log("path: node:http server (child process) → app/api/hooks/ghl/route.ts POST → Ed25519 verify → ingestEvent (event row + pg-boss job, one transaction); not the Next server");
+  console.log("path: node:http server (child process) → app/api/hooks/ghl/route.ts POST → Ed25519 verify → ingestEvent (event row + the runs of matching workflows, one statement); not the Next server");
   console.log(`target ${rate} req/s for ${seconds} s (open loop, keep-alive, latency from scheduled send time)`);
   console.log(`sent ${rate * seconds} · accepted ${latencies.length} · errors ${errors} ${JSON.stringify(statuses)} · stored events ${stored}`);
   const perRequest = (s: number) => fmt((s * 1000) / (rate * seconds), 2);
@@ -92,6 +92,9 @@ try {
   console.log(`accepted/s ${fmt(latencies.length / elapsedS)} · p50 ${fmt(percentile(latencies, 50))} ms · p95 ${fmt(percentile(latencies, 95))} ms · p99 ${fmt(percentile(latencies, 99))} ms · max ${fmt(latencies.at(-1) ?? NaN)} ms`);
 } finally {
   agent.destroy();
+  // The server must be gone before its database is, or its pool reports the shutdown as an error.
+  const exited = new Promise((resolve) => server.child.once("exit", resolve));
   server.stop();
+  await exited;
   await database.stop();
 }
