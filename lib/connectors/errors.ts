@@ -18,6 +18,8 @@ type ErrorDetails = {
   /** Raw error body from the API (already free of secrets). */
   body?: unknown;
   cause?: unknown;
+  /** A server's own `Retry-After` on a temporary failure (e.g. 503): retry no sooner. */
+  retryAfterMs?: number;
 };
 
 abstract class ConnectorError extends Error {
@@ -40,6 +42,11 @@ abstract class ConnectorError extends Error {
 /** 5xx, timeouts, network failures: retry with exponential backoff and jitter. */
 export class RetryableError extends ConnectorError {
   readonly kind = "retryable" as const;
+  readonly retryAfterMs?: number;
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, details);
+    if (details.retryAfterMs !== undefined) this.retryAfterMs = Math.max(0, Math.round(details.retryAfterMs));
+  }
 }
 
 /** 429 or our own governor: wait `retryAfterMs`, then try again; not a failed attempt. */

@@ -95,7 +95,7 @@ export function classifyHttpError(res: HttpResponse): AnyConnectorError {
     return new RateLimitedError(text, wait, details);
   }
   if (res.status === 401) return new AuthError(text, details);
-  if (res.status >= 500 || res.status === 408) return new RetryableError(text, details);
+  if (res.status >= 500 || res.status === 408) return new RetryableError(text, { ...details, retryAfterMs: parseRetryAfter(res.headers.get("retry-after")) });
   return new FatalError(text, details);
 }
 

@@ -6,8 +6,8 @@ import { Input } from "@/components/ui/input";
 import type { ActionNode, StepSettings } from "@/lib/engine/graph";
 
 const NUMBER_FIELDS: { key: "retries" | "backoffMs" | "timeoutMs"; label: string; help: string; max?: number }[] = [
-  { key: "retries", label: "Retries", help: "Extra attempts after a temporary failure (0–10)", max: 10 },
-  { key: "backoffMs", label: "First retry after (ms)", help: "Later retries wait longer each time" },
+  { key: "retries", label: "Retries", help: "Extra attempts after a temporary failure (0–10; default 9, spread over about 30 minutes)", max: 10 },
+  { key: "backoffMs", label: "First retry after (ms)", help: "Default 5000; each later retry waits about twice as long, up to 10 minutes, or longer if the API asks" },
   { key: "timeoutMs", label: "Time limit per attempt (ms)", help: "Give up on one attempt after this long" },
 ];
 

@@ -41,7 +41,7 @@ export function classifyDfError(res: HttpResponse): AnyConnectorError {
 
   if (res.status === 429) return new RateLimitedError(message, retryAfterMs(res.headers), details);
   if (res.status === 401) return new AuthError(message, details);
-  if (res.status >= 500 || res.status === 408) return new RetryableError(message, details);
+  if (res.status >= 500 || res.status === 408) return new RetryableError(message, { ...details, retryAfterMs: parseRetryAfter(res.headers.get("retry-after")) });
   return new FatalError(message, details);
 }
 

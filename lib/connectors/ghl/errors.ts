@@ -72,7 +72,7 @@ export function classifyGhlError(res: HttpResponse): AnyConnectorError {
     const reason = dailyExhausted ? "daily request quota used up" : "burst rate limit reached";
     return new RateLimitedError(text(`${reason}; retry in ${Math.ceil(wait / 1000)} s`), wait, details);
   }
-  if (res.status >= 500 || res.status === 408) return new RetryableError(text(apiMessage ?? "server error"), details);
+  if (res.status >= 500 || res.status === 408) return new RetryableError(text(apiMessage ?? "server error"), { ...details, retryAfterMs: parseRetryAfter(res.headers.get("retry-after")) });
   if (res.status === 401) {
     if (apiMessage && /not authorized for this scope/i.test(apiMessage)) {
       const scopes = [...scopesForRequest(res.call.method, res.call.path)];

@@ -24,7 +24,7 @@ export const triggerNodeSchema = z.object({
 });
 
 export const stepSettingsSchema = z.object({
-  retries: z.number().int().min(0).max(10).optional().describe("Extra attempts after a retryable failure"),
+  retries: z.number().int().min(0).max(10).optional().describe("Extra attempts after a retryable failure (default 9, spread over about 30 minutes)"),
   backoffMs: z.number().int().min(0).optional().describe("First retry delay; later retries back off exponentially"),
   timeoutMs: z.number().int().positive().optional().describe("Give up on one attempt after this long"),
   continueOnError: z.boolean().optional().describe("Keep going on the normal path when the step fails"),

@@ -41,7 +41,7 @@ function classifyWebhookError(res: HttpResponse): AnyConnectorError {
     const wait = parseRetryAfter(res.headers.get("retry-after")) ?? 30_000;
     return new RateLimitedError(`${text} (rate limited)`, wait, details);
   }
-  if (res.status >= 500 || res.status === 408 || res.status === 425) return new RetryableError(text, details);
+  if (res.status >= 500 || res.status === 408 || res.status === 425) return new RetryableError(text, { ...details, retryAfterMs: parseRetryAfter(res.headers.get("retry-after")) });
   // 401/403 are the receiver rejecting the headers the user set: not a Bloombridge connection problem.
   const hint = res.status === 401 || res.status === 403 ? " — check the headers this step sends" : res.status === 404 ? " — check the URL" : "";
   return new FatalError(`${text}${hint}`, details);
