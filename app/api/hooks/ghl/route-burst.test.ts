@@ -1,12 +1,14 @@
 /**
- * The webhook route under a burst: concurrent deliveries share one group commit. Its own
- * database, because one test makes the job table refuse inserts.
+ * The webhook route under a burst: concurrent deliveries share one group commit, their runs
+ * included. Its own database, because one test makes the runs table refuse inserts.
  */
 import { generateKeyPairSync, sign } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { createIsolatedDatabase } from "@/lib/db/test-database";
+import { createWorkflow, publishWorkflow } from "@/lib/db/workflows";
 import { stopQueue } from "@/lib/engine/queue";
+import { contactToWebhookGraph } from "@/lib/engine/run/runs.test-helper";
 import { POST } from "./route";
 
 const keys = generateKeyPairSync("ed25519");
@@ -15,6 +17,8 @@ const ctx = { params: Promise.resolve({}) };
 beforeAll(async () => {
   process.env.GHL_WEBHOOK_PUBLIC_KEY = keys.publicKey.export({ type: "spki", format: "pem" }).toString();
   process.env.DATABASE_URL = await createIsolatedDatabase("hooks_burst");
+  const workflow = await createWorkflow({ name: "burst", graph: contactToWebhookGraph("https://example.com/hook") });
+  await publishWorkflow(workflow.id);
 });
 afterAll(async () => {
   await stopQueue();
@@ -50,21 +54,22 @@ describe("POST /api/hooks/ghl under a burst", () => {
     expect(rows).toHaveLength(30);
     expect(new Set(rows.map((r) => r.id))).toEqual(new Set(bodies.map((b) => b.eventId)));
     expect(new Set(rows.map((r) => r.tx)).size).toBe(1);
-    const jobs = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'trigger-event' AND data->>'eventId' = ANY(${rows.map((r) => r.id)})`;
-    expect(jobs[0].n).toBe(30);
+    const runs = await db().$queryRaw<{ tx: string }[]>`SELECT xmin::text AS tx FROM runs WHERE event_id::text = ANY(${rows.map((r) => r.id)})`;
+    expect(runs).toHaveLength(30);
+    expect(runs.every((r) => r.tx === rows[0].tx)).toBe(true);
   });
 
   it("answers 500 to every delivery of a batch the database refuses, and stores none of them", async () => {
-    await db().$executeRawUnsafe(`CREATE FUNCTION pgboss.refuse_jobs() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'job table unavailable'; END $$`);
-    await db().$executeRawUnsafe(`CREATE TRIGGER refuse_jobs BEFORE INSERT ON pgboss.job FOR EACH ROW EXECUTE FUNCTION pgboss.refuse_jobs()`);
+    await db().$executeRawUnsafe(`CREATE FUNCTION refuse_runs() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'runs table unavailable'; END $$`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER refuse_runs BEFORE INSERT ON runs FOR EACH ROW EXECUTE FUNCTION refuse_runs()`);
     try {
       const ids = webhookIds(12);
       const responses = await Promise.all(ids.map((id) => POST(delivery(id), ctx)));
       expect(responses.map((r) => r.status)).toEqual(ids.map(() => 500));
       expect(await stored(ids)).toHaveLength(0);
     } finally {
-      await db().$executeRawUnsafe(`DROP TRIGGER refuse_jobs ON pgboss.job`);
-      await db().$executeRawUnsafe(`DROP FUNCTION pgboss.refuse_jobs()`);
+      await db().$executeRawUnsafe(`DROP TRIGGER refuse_runs ON runs`);
+      await db().$executeRawUnsafe(`DROP FUNCTION refuse_runs()`);
     }
   });
 

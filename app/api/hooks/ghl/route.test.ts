@@ -39,13 +39,10 @@ const contactCreate = (webhookId: string, extra: Record<string, unknown> = {}) =
   ...extra,
 });
 
-async function jobsFor(eventId: string) {
-  const rows = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'trigger-event' AND data->>'eventId' = ${eventId}`;
-  return rows[0].n;
-}
+const runsFor = (eventId: string) => db().run.count({ where: { eventId } });
 
 describe("POST /api/hooks/ghl", () => {
-  it("stores a signed event and enqueues one trigger job; a redelivery is a no-op", async () => {
+  it("stores a signed event, routed in the same commit; a redelivery is a no-op", async () => {
     const id = `wh-${crypto.randomUUID()}`;
     const first = await POST(delivery(contactCreate(id)), ctx);
     expect(first.status).toBe(200);
@@ -53,11 +50,12 @@ describe("POST /api/hooks/ghl", () => {
     expect(body.duplicate).toBe(false);
     const event = await db().triggerEvent.findUniqueOrThrow({ where: { id: body.eventId } });
     expect(event).toMatchObject({ source: "ghl", delivery: "webhook", dedupeKey: id, eventType: "ContactCreate", accountId: "loc-hooks-test", subjectEmail: "rose@example.com" });
-    expect(await jobsFor(body.eventId)).toBe(1);
+    expect(event.processedAt).not.toBeNull();
+    const runs = await runsFor(body.eventId);
 
     const again = await POST(delivery(contactCreate(id)), ctx);
     expect(await again.json()).toMatchObject({ duplicate: true, eventId: body.eventId });
-    expect(await jobsFor(body.eventId)).toBe(1);
+    expect(await runsFor(body.eventId)).toBe(runs);
     expect(await db().triggerEvent.count({ where: { dedupeKey: id } })).toBe(1);
   });
 
