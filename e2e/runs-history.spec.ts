@@ -38,9 +38,16 @@ test("a failing run shows its error; replay from the failed step succeeds withou
   expect(ghlBefore).toBeGreaterThan(0);
 
   await setDfFaults(request, null);
+  const failedRunUrl = page.url();
   await page.getByRole("button", { name: "Replay from the failed step" }).click();
   await expect(page.getByText("Replay of an earlier run (from failed step)")).toBeVisible();
   await expect(page.getByTestId("graph-node-mirrorTask")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
+  const replayUrl = page.url();
+
+  // The failed run now says the replay fixed it, and links to it.
+  await page.goto(failedRunUrl);
+  await page.getByTestId("run-resolved").click();
+  await expect(page).toHaveURL(replayUrl);
 
   // The contact fetch, task list and client upsert were reused, not called again.
   expect((await ghlRequests(request)).filter((r) => r.path.includes(contactId)).length).toBe(ghlBefore);
@@ -81,8 +88,11 @@ test("bulk replay of the runs matching the filter states the count first", async
   await page.goto(succeededPage);
   const succeededBefore = await rows(page, "succeeded").count();
   await page.goto(failedPage);
-  const failed = await rows(page, "failed").count();
-  expect(failed).toBe(failedBefore + 2);
+  const listed = await rows(page, "failed").count();
+  expect(listed).toBe(failedBefore + 2);
+  // Failed runs a replay already fixed are listed as resolved and not offered again.
+  const failed = listed - (await rows(page, "failed").filter({ has: page.getByTestId("run-resolved") }).count());
+  expect(failed).toBe(2);
   await page.getByRole("button", { name: "Replay matching runs…" }).click();
   const dialog = page.getByRole("alertdialog");
   await expect(dialog).toContainText(`Replay ${failed} matching runs?`);

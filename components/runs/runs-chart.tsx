@@ -2,6 +2,7 @@ import type { RunStats } from "@/lib/services/run-stats";
 
 const SERIES = [
   { key: "succeeded", label: "Succeeded", className: "fill-success" },
+  { key: "filtered", label: "Stopped by filter", className: "fill-muted-foreground/50" },
   { key: "failed", label: "Failed", className: "fill-destructive" },
   { key: "cancelled", label: "Cancelled", className: "fill-muted-foreground" },
   { key: "active", label: "In progress", className: "fill-info" },
@@ -45,7 +46,7 @@ export function RunsChart({ stats, title }: { stats: RunStats; title: string }) 
           let base = H - PAD;
           return (
             <g key={b.start}>
-              <title>{`${b.start}: ${b.total} runs (${b.succeeded} ok, ${b.failed} failed, ${b.cancelled} cancelled, ${b.active} in progress), error rate ${percent(b.errorRate)}`}</title>
+              <title>{`${b.start}: ${b.total} runs (${b.succeeded} ok, ${b.filtered} stopped by filter, ${b.failed} failed, ${b.cancelled} cancelled, ${b.active} in progress), error rate ${percent(b.errorRate)}`}</title>
               {SERIES.map((s) => {
                 const h = y(b[s.key]);
                 base -= h;

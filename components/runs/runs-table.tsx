@@ -41,6 +41,11 @@ export function RunsTable({ initial, query, firstPage }: Props) {
                   <Link href={`/runs/${r.id}`} aria-label={`Run ${r.id}`}>
                     <StatusBadge status={r.status} />
                   </Link>
+                  {r.resolvedById && (
+                    <Link href={`/runs/${r.resolvedById}`} className="mt-1 block text-xs underline" data-testid="run-resolved">
+                      Resolved by replay →
+                    </Link>
+                  )}
                   {r.status === "waiting" && (
                     <div className="mt-1 text-xs text-muted-foreground" data-testid="run-waiting-for" suppressHydrationWarning>
                       {waitingText(r.waitingFor, r.waitUntil ? new Date(r.waitUntil) : null)}

@@ -70,6 +70,7 @@ export function toRunSummary(run: Run): z.input<typeof runSummarySchema> {
     attempts: run.attempts,
     replayOfId: run.replayOfId,
     replayMode: run.replayMode,
+    resolvedById: run.resolvedById,
     createdAt: iso(run.createdAt),
     startedAt: isoOrNull(run.startedAt),
     finishedAt: isoOrNull(run.finishedAt),

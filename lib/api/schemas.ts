@@ -5,10 +5,10 @@
 import { z } from "zod";
 import { maxConcurrentRunsField, workflowDescriptionField, workflowNameField } from "@/lib/engine/limits";
 import { REPLAY_MODES } from "@/lib/engine/run/replay";
+import { RUN_STATUSES } from "@/lib/engine/run/statuses";
 
 const id = (what: string) => z.string().describe(`${what} id (UUID)`);
 const timestamp = (what: string) => z.string().describe(`${what} (ISO 8601)`);
-const RUN_STATUSES = ["queued", "running", "waiting", "succeeded", "failed", "cancelled"] as const;
 
 // ─── Shared ────────────────────────────────────────────────────────────────────────────
 
@@ -168,6 +168,7 @@ export const runSummarySchema = z
     attempts: z.number().int(),
     replayOfId: z.string().nullable(),
     replayMode: z.string().nullable(),
+    resolvedById: z.string().nullable().describe("A failed run a later replay fixed: that replay's id"),
     createdAt: timestamp("Created"),
     startedAt: timestamp("Started").nullable(),
     finishedAt: timestamp("Finished").nullable(),
@@ -185,6 +186,7 @@ export const bulkReplayBody = z.object({
     .refine((filter) => Object.values(filter).some((value) => value !== undefined), { message: "Give at least one filter so a bulk replay cannot replay every run by accident" }),
   mode: z.enum(REPLAY_MODES),
   limit: z.number().int().min(1).max(500).default(100),
+  includeResolved: z.boolean().default(false).describe("Also replay failed runs that a later replay already fixed"),
 });
 export const bulkReplayResponse = z.object({ count: z.number().int(), runIds: z.array(z.string()) });
 export const cancelResponse = z.object({ id: id("Run"), status: z.literal("cancelled") });

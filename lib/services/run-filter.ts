@@ -1,8 +1,9 @@
 /** The runs list's filter, parsed once from query parameters (page, live stream, bulk replay, chart). */
 import { z } from "zod";
 import type { RunFilter } from "@/lib/engine/run/replay";
+import { RUN_STATUSES } from "@/lib/engine/run/statuses";
 
-export const RUN_STATUSES = ["succeeded", "failed", "waiting", "running", "queued", "cancelled"] as const;
+export { RUN_STATUSES };
 export const RUN_DELIVERIES = ["webhook", "polling", "manual", "schedule", "backfill"] as const;
 /** Time ranges offered by the filter, in hours. */
 export const RUN_RANGES = { "1h": 1, "24h": 24, "7d": 24 * 7, "30d": 24 * 30 } as const;

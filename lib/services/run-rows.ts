@@ -15,6 +15,8 @@ export type RunRow = {
   waitingFor: string | null;
   waitUntil: string | null;
   attempts: number;
+  /** A failed run a later replay fixed: that replay. */
+  resolvedById: string | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -34,6 +36,7 @@ type RunRecord = {
   waitingFor: string | null;
   waitUntil: Date | null;
   attempts: number;
+  resolvedById: string | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -54,6 +57,7 @@ export function toRunRow(r: RunRecord): RunRow {
     waitingFor: r.waitingFor,
     waitUntil: r.waitUntil?.toISOString() ?? null,
     attempts: r.attempts,
+    resolvedById: r.resolvedById,
     createdAt: r.createdAt.toISOString(),
     startedAt: r.startedAt?.toISOString() ?? null,
     finishedAt: r.finishedAt?.toISOString() ?? null,

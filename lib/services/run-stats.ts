@@ -2,14 +2,14 @@
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-export type RunBucket = { start: string; succeeded: number; failed: number; cancelled: number; active: number; total: number; errorRate: number | null };
+export type RunBucket = { start: string; succeeded: number; filtered: number; failed: number; cancelled: number; active: number; total: number; errorRate: number | null };
 export type RunStats = { unit: "hour" | "day"; buckets: RunBucket[]; total: number; failed: number; errorRate: number | null };
 
 type StatsFilter = { workflowId?: string; delivery?: string; hours: number; now?: Date };
 
-type Row = { bucket: Date; succeeded: number; failed: number; cancelled: number; active: number };
+type Row = { bucket: Date; succeeded: number; filtered: number; failed: number; cancelled: number; active: number };
 
-/** Error rate = failed ÷ ended runs (succeeded + failed); runs still in progress don't count. */
+/** Error rate = failed ÷ runs that did work (succeeded + failed); filtered, cancelled and in-progress runs don't count. */
 function errorRate(failed: number, succeeded: number): number | null {
   return failed + succeeded === 0 ? null : failed / (failed + succeeded);
 }
@@ -27,6 +27,7 @@ export async function runStats({ workflowId, delivery, hours, now = new Date() }
     ), counts as (
       select date_trunc(${unit}, r.created_at) as bucket,
         count(*) filter (where r.status = 'succeeded')::int as succeeded,
+        count(*) filter (where r.status = 'filtered')::int as filtered,
         count(*) filter (where r.status = 'failed')::int as failed,
         count(*) filter (where r.status = 'cancelled')::int as cancelled,
         count(*) filter (where r.status in ('queued', 'running', 'waiting'))::int as active
@@ -34,17 +35,18 @@ export async function runStats({ workflowId, delivery, hours, now = new Date() }
       where ${Prisma.join(conditions, " and ")}
       group by 1
     )
-    select b.bucket, coalesce(c.succeeded, 0)::int as succeeded, coalesce(c.failed, 0)::int as failed,
+    select b.bucket, coalesce(c.succeeded, 0)::int as succeeded, coalesce(c.filtered, 0)::int as filtered, coalesce(c.failed, 0)::int as failed,
       coalesce(c.cancelled, 0)::int as cancelled, coalesce(c.active, 0)::int as active
     from buckets b left join counts c on c.bucket = b.bucket
     order by b.bucket`;
   const buckets = rows.map((r) => ({
     start: r.bucket.toISOString(),
     succeeded: r.succeeded,
+    filtered: r.filtered,
     failed: r.failed,
     cancelled: r.cancelled,
     active: r.active,
-    total: r.succeeded + r.failed + r.cancelled + r.active,
+    total: r.succeeded + r.filtered + r.failed + r.cancelled + r.active,
     errorRate: errorRate(r.failed, r.succeeded),
   }));
   const sum = (key: "succeeded" | "failed") => buckets.reduce((n, b) => n + b[key], 0);

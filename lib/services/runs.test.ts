@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adviceFor, nodeStatuses, waitingText } from "./runs";
+import { adviceFor, filteredText, nodeStatuses, waitingText } from "./runs";
 
 describe("run wording", () => {
   it.each([
@@ -35,5 +35,17 @@ describe("node status for the run graph", () => {
         { nodeId: "later", status: "waiting" },
       ]),
     ).toEqual({ trigger: "succeeded", loop: "succeeded", each: "failed", filter: "skipped", later: "waiting" });
+  });
+});
+
+describe("filteredText", () => {
+  it("names the filter that stopped a filtered run, and says nothing for other statuses", () => {
+    const steps = [
+      { nodeId: "first", output: { passed: true } },
+      { nodeId: "vip", output: { passed: false } },
+    ];
+    expect(filteredText("filtered", steps, { vip: "Only VIPs" })).toBe("Stopped by filter: “Only VIPs”");
+    expect(filteredText("filtered", [], {})).toBe("Stopped by filter");
+    expect(filteredText("succeeded", steps, { vip: "Only VIPs" })).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { migrateGraph } from "@/lib/engine/graph";
 import { runWhere, type RunFilter } from "@/lib/engine/run/replay";
 
-export { waitingText } from "./run-wording";
+export { filteredText, waitingText } from "./run-wording";
 
 export const PAGE_SIZE = 50;
 

@@ -103,7 +103,7 @@ export async function runCountsFor(id: string): Promise<RunCounts> {
     UNION ALL
     SELECT 'queued', count(*)::int FROM trigger_events e
     WHERE e.source = 'ghl' AND e.delivery = 'backfill' AND e.dedupe_key LIKE ${prefix} AND e.processed_at IS NULL`;
-  const counts: RunCounts = { queued: 0, running: 0, succeeded: 0, failed: 0, waiting: 0, cancelled: 0 };
+  const counts: RunCounts = { queued: 0, running: 0, succeeded: 0, filtered: 0, failed: 0, waiting: 0, cancelled: 0 };
   for (const row of rows) counts[row.status] += row.n;
   return counts;
 }

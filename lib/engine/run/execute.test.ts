@@ -14,6 +14,7 @@ import { ingestEvent } from "../ingest";
 import { stopQueue } from "../queue";
 import { governorKey } from "../rate-governor";
 import { executeRun } from "./execute";
+import { countBulkReplay, replayRun } from "./replay";
 import { resumeRunsForConnection } from "./lifecycle";
 import { tokenManager } from "../token-manager";
 import { routeEvent } from "./route-event";
@@ -168,12 +169,33 @@ describe("executor", () => {
     });
     const skipped = await fire(workflowId, { id: contactId, tags: ["regular"] });
     expect(await executeRun(skipped.runId)).toEqual({ kind: "stopped" });
-    expect((await run(skipped.runId)).steps.map((s) => s.nodeId)).toEqual(["only"]);
+    const stopped = await run(skipped.runId);
+    expect(stopped.status).toBe("filtered");
+    expect(stopped.steps.map((s) => [s.nodeId, s.output])).toEqual([["only", { passed: false }]]);
 
     const looped = await fire(workflowId, { id: contactId, tags: ["vip", "wedding", "june"] });
     expect(await executeRun(looped.runId)).toEqual({ kind: "done" });
+    expect((await run(looped.runId)).status).toBe("succeeded");
     const keys = (await run(looped.runId)).steps.map((s) => s.stepKey).sort();
     expect(keys).toEqual(["each", "only", "tagnote#0", "tagnote#1", "tagnote#2"]);
+  });
+
+  it("marks a failed run resolved once a replay of it (or of its replay) succeeds, and bulk replay leaves it out", async () => {
+    const workflowId = await publish({ nodes: [trigger, noteStep()], edges: [{ id: "e1", source: "trigger", target: "note" }] });
+    const { runId } = await fire(workflowId, { id: contactId, firstName: "Martha" });
+    // How these runs failed does not matter here, only that they ended failed.
+    const failOnce = (id: string) => db().run.update({ where: { id }, data: { status: "failed", finishedAt: new Date() } });
+    await failOnce(runId);
+    // A replay that fails too, then a replay of that replay that succeeds: both failures are fixed.
+    const firstReplay = await replayRun(runId, "from_start");
+    await failOnce(firstReplay);
+    const secondReplay = await replayRun(firstReplay, "from_start");
+    expect(await executeRun(secondReplay)).toEqual({ kind: "done" });
+    expect((await run(runId)).resolvedById).toBe(secondReplay);
+    expect((await run(firstReplay)).resolvedById).toBe(secondReplay);
+    expect((await run(secondReplay)).resolvedById).toBeNull();
+    expect(await countBulkReplay({ workflowId, status: "failed" }, "from_failed_step")).toBe(0);
+    expect(await countBulkReplay({ workflowId, status: "failed" }, "from_failed_step", { includeResolved: true })).toBe(2);
   });
 
   it("parks runs on a revoked connection and resumes them after it is reconnected", async () => {

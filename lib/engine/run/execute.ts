@@ -65,9 +65,9 @@ export async function executeClaimed(run: ClaimedRun, options: { onParked?: (unt
     walk = { ...prepared, run, steps: new Map(run.steps.map((s) => [s.stepKey, s])) };
     const scope: Scope = { [trigger.id]: run.payload };
     await walkFrom(walk, nextNodes(graph, trigger.id, "out"), (id) => !inAnyBody.has(id), scope, "");
-    return await succeed(run, walk, { kind: "done" });
+    return await succeed(run, walk, { kind: "done" }, "succeeded");
   } catch (error) {
-    if (error instanceof FilteredOut) return await succeed(run, walk, { kind: "stopped" });
+    if (error instanceof FilteredOut) return await succeed(run, walk, { kind: "stopped" }, "filtered");
     if (error instanceof Parked) {
       if (error.until) options.onParked?.(error.until);
       return { kind: "parked" };
@@ -88,9 +88,9 @@ export async function executeClaimed(run: ClaimedRun, options: { onParked?: (unt
  * When that is refused, the step is still recorded if the claim holds (the run was cancelled
  * during its last step).
  */
-async function succeed(run: ClaimedRun, walk: Walk | undefined, outcome: Outcome): Promise<Outcome> {
+async function succeed(run: ClaimedRun, walk: Walk | undefined, outcome: Outcome, status: "succeeded" | "filtered"): Promise<Outcome> {
   const pending = walk && takePending(walk);
-  if ((await finishRun(run, { status: "succeeded" }, pending)) === "finished") return outcome;
+  if ((await finishRun(run, { status }, pending)) === "finished") return outcome;
   if (pending && (await saveStep(pending)) === "cancelled") return { kind: "cancelled" };
   return { kind: "lost" };
 }

@@ -151,17 +151,17 @@ export async function parkRun(run: RunClaim, waitingFor: string, until: Date | n
  */
 export async function finishRun(
   run: RunClaim & Pick<ClaimedRun, "workflow_id">,
-  outcome: { status: "succeeded" | "failed"; error?: unknown },
+  outcome: { status: "succeeded" | "filtered" | "failed"; error?: unknown },
   lastStep?: StepCheckpoint,
 ): Promise<"finished" | "lost"> {
   const runId = run.id;
   const workflowId = run.workflow_id;
-  if (outcome.status === "succeeded") {
+  if (outcome.status !== "failed") {
     // One statement on the hot path; the workflow row is only written when it had failures.
     const { rows } = await pgPool().query<{ finished: boolean }>(
       lastStep
-        ? { name: "bloombridge-finish-run-with-step", text: FINISH_SUCCEEDED_WITH_STEP, values: [...stepParameters(lastStep), workflowId] }
-        : { name: "bloombridge-finish-run", text: FINISH_SUCCEEDED, values: [runId, run.claim_id, workflowId] },
+        ? { name: "bloombridge-finish-run-with-step", text: FINISH_ENDED_WITH_STEP, values: [...stepParameters(lastStep), workflowId, outcome.status] }
+        : { name: "bloombridge-finish-run", text: FINISH_ENDED, values: [runId, run.claim_id, workflowId, outcome.status] },
     );
     return rows[0]?.finished ? "finished" : "lost";
   }
@@ -229,22 +229,37 @@ async function sweepUnroutedEvents(): Promise<number> {
   return rows.length;
 }
 
-const FINISH_SUCCEEDED = `
-  WITH finished AS (
-    UPDATE runs SET status = 'succeeded', finished_at = now(), lease_until = NULL, waiting_for = NULL, wait_until = NULL, due_at = NULL
-    WHERE id = $1::uuid AND claim_id = $2::uuid AND status = 'running' RETURNING workflow_id),
+/*
+ * Ends a run that reached its end ($4 "succeeded" or "filtered"). A replay that succeeds
+ * resolves the failed runs it replays (the chain of replay_of_id), so they are shown as fixed
+ * and left out of bulk replay.
+ */
+const RESOLVE_REPLAYED = `
+  chain AS (
+    SELECT f.replay_of_id AS id FROM finished f WHERE f.replay_of_id IS NOT NULL AND f.status = 'succeeded'
+    UNION SELECT r.replay_of_id FROM runs r JOIN chain c ON r.id = c.id WHERE r.replay_of_id IS NOT NULL),
+  resolved AS (
+    UPDATE runs o SET resolved_by_id = $1::uuid FROM chain c WHERE o.id = c.id AND o.status = 'failed' AND o.resolved_by_id IS NULL)`;
+
+const FINISH_ENDED = `
+  WITH RECURSIVE finished AS (
+    UPDATE runs SET status = $4::"RunStatus", finished_at = now(), lease_until = NULL, waiting_for = NULL, wait_until = NULL, due_at = NULL
+    WHERE id = $1::uuid AND claim_id = $2::uuid AND status = 'running' RETURNING id, replay_of_id, status),
   reset AS (
     UPDATE workflows SET consecutive_failures = 0, updated_at = now()
-    WHERE id = $3::uuid AND consecutive_failures <> 0 AND EXISTS (SELECT 1 FROM finished))
+    WHERE id = $3::uuid AND consecutive_failures <> 0 AND EXISTS (SELECT 1 FROM finished)),
+  ${RESOLVE_REPLAYED}
   SELECT EXISTS (SELECT 1 FROM finished) AS finished`;
 
-/** The same, with the last step's checkpoint ($1…$14 as in steps.ts, $15 the workflow). */
-const FINISH_SUCCEEDED_WITH_STEP = `
-  WITH owner AS (
-    UPDATE runs SET status = 'succeeded', finished_at = now(), lease_until = NULL, waiting_for = NULL, wait_until = NULL, due_at = NULL
-    WHERE id = $1::uuid AND claim_id = $2::uuid AND status = 'running' RETURNING id),
+/** The same, with the last step's checkpoint ($1…$14 as in steps.ts, $15 the workflow, $16 the status). */
+const FINISH_ENDED_WITH_STEP = `
+  WITH RECURSIVE owner AS (
+    UPDATE runs SET status = $16::"RunStatus", finished_at = now(), lease_until = NULL, waiting_for = NULL, wait_until = NULL, due_at = NULL
+    WHERE id = $1::uuid AND claim_id = $2::uuid AND status = 'running' RETURNING id, replay_of_id, status),
+  finished AS (SELECT * FROM owner),
   saved AS (${UPSERT_STEP_FROM_OWNER}),
   reset AS (
     UPDATE workflows SET consecutive_failures = 0, updated_at = now()
-    WHERE id = $15::uuid AND consecutive_failures <> 0 AND EXISTS (SELECT 1 FROM owner))
+    WHERE id = $15::uuid AND consecutive_failures <> 0 AND EXISTS (SELECT 1 FROM owner)),
+  ${RESOLVE_REPLAYED}
   SELECT EXISTS (SELECT 1 FROM owner) AND EXISTS (SELECT 1 FROM saved) AS finished`;

@@ -6,6 +6,7 @@
  */
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RunStatusName } from "./statuses";
 
 export const REPLAY_MODES = ["from_failed_step", "from_start", "latest_version"] as const;
 export type ReplayMode = (typeof REPLAY_MODES)[number];
@@ -67,7 +68,7 @@ export async function replayRun(runId: string, mode: ReplayMode): Promise<string
 
 export type RunFilter = {
   workflowId?: string;
-  status?: "succeeded" | "failed" | "cancelled" | "waiting" | "running" | "queued";
+  status?: RunStatusName;
   from?: Date;
   to?: Date;
   delivery?: string;
@@ -85,21 +86,30 @@ export function runWhere(filter: RunFilter): Prisma.RunWhereInput {
   };
 }
 
-/** The ended runs a bulk replay in `mode` would replay: the filter, narrowed to replayable statuses. */
-export function bulkReplayWhere(filter: RunFilter, mode: ReplayMode): Prisma.RunWhereInput {
-  const replayable: RunFilter["status"][] = mode === "from_failed_step" ? ["failed"] : ["failed", "succeeded", "cancelled"];
-  return { AND: [runWhere(filter), { status: { in: replayable.filter((s) => !filter.status || s === filter.status) as NonNullable<RunFilter["status"]>[] } }] };
+/**
+ * The ended runs a bulk replay in `mode` would replay: the filter, narrowed to replayable
+ * statuses; failed runs a later replay already fixed are left out unless `includeResolved`.
+ */
+export function bulkReplayWhere(filter: RunFilter, mode: ReplayMode, options: { includeResolved?: boolean } = {}): Prisma.RunWhereInput {
+  const replayable: RunStatusName[] = mode === "from_failed_step" ? ["failed"] : ["failed", "succeeded", "filtered", "cancelled"];
+  return {
+    AND: [
+      runWhere(filter),
+      { status: { in: replayable.filter((s) => !filter.status || s === filter.status) } },
+      ...(options.includeResolved ? [] : [{ resolvedById: null }]),
+    ],
+  };
 }
 
 export const BULK_REPLAY_LIMIT = 500;
 
-export function countBulkReplay(filter: RunFilter, mode: ReplayMode): Promise<number> {
-  return db().run.count({ where: bulkReplayWhere(filter, mode) });
+export function countBulkReplay(filter: RunFilter, mode: ReplayMode, options: { includeResolved?: boolean } = {}): Promise<number> {
+  return db().run.count({ where: bulkReplayWhere(filter, mode, options) });
 }
 
 /** Replays every ended run matching the filter (at most `limit`); returns the new run ids. */
-export async function bulkReplay(filter: RunFilter, mode: ReplayMode, limit = BULK_REPLAY_LIMIT): Promise<string[]> {
-  const runs = await db().run.findMany({ where: bulkReplayWhere(filter, mode), select: { id: true }, orderBy: { createdAt: "asc" }, take: limit });
+export async function bulkReplay(filter: RunFilter, mode: ReplayMode, limit = BULK_REPLAY_LIMIT, options: { includeResolved?: boolean } = {}): Promise<string[]> {
+  const runs = await db().run.findMany({ where: bulkReplayWhere(filter, mode, options), select: { id: true }, orderBy: { createdAt: "asc" }, take: limit });
   const ids: string[] = [];
   for (const run of runs) ids.push(await replayRun(run.id, mode));
   return ids;

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { requireUser } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
-import { adviceFor, getRun, nodeStatuses, waitingText } from "@/lib/services/runs";
+import { adviceFor, filteredText, getRun, nodeStatuses, waitingText } from "@/lib/services/runs";
 import { cancelRunAction, replayRunAction } from "../actions";
 
 export const metadata = { title: "Run" };
@@ -36,6 +36,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
     calls: (s.calls as StepView["calls"]) ?? [],
   }));
   const waiting = waitingText(run.waitingFor, run.waitUntil);
+  const filtered = filteredText(run.status, run.steps, labels);
   return (
     <div className="space-y-6">
       <RunAutoRefresh active={["queued", "running", "waiting"].includes(run.status)} />
@@ -45,6 +46,11 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       <div className="flex flex-wrap gap-4 text-sm text-muted-foreground">
         {(run.subjectName || run.subjectEmail) && <span>Contact: {[run.subjectName, run.subjectEmail].filter(Boolean).join(" · ")}</span>}
         <span>Attempts: {run.attempts}</span>
+        {run.resolvedById && (
+          <Link className="underline" href={`/runs/${run.resolvedById}`} data-testid="run-resolved">
+            Resolved by replay →
+          </Link>
+        )}
         {run.replayOfId && (
           <Link className="underline" href={`/runs/${run.replayOfId}`}>
             Replay of an earlier run ({run.replayMode?.replaceAll("_", " ")})
@@ -55,6 +61,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         </Link>
       </div>
       {waiting && <p className="rounded-md border p-3 text-sm" data-testid="run-waiting">{waiting}</p>}
+      {filtered && <p className="rounded-md border p-3 text-sm" data-testid="run-filtered">{filtered}</p>}
       {error && (
         <div className="space-y-1 rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm" data-testid="run-error">
           <div className="font-medium text-destructive">

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const POST = route({ role: "editor", apiKeys: true, input: bulkReplayBody }, async ({ input, principal }) => {
   let runIds: string[];
   try {
-    runIds = await bulkReplay(toRunFilter(input.filter), input.mode, input.limit);
+    runIds = await bulkReplay(toRunFilter(input.filter), input.mode, input.limit, { includeResolved: input.includeResolved });
   } catch (error) {
     // Runs replayed before the failure stay queued; the message says why the rest stopped.
     if (error instanceof ReplayError) throw conflict(`The bulk replay stopped: ${error.message}`);
