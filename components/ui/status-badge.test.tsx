@@ -11,6 +11,7 @@ const expected = {
   published: "Published",
   paused: "Paused",
   succeeded: "Succeeded",
+  filtered: "Stopped by filter",
   failed: "Failed",
   running: "Running",
   waiting: "Waiting",
