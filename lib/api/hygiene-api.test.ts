@@ -5,6 +5,10 @@ import * as workflowRoute from "@/app/api/v1/workflows/[id]/route";
 import * as importRoute from "@/app/api/v1/workflows/import/route";
 import * as workflowsRoute from "@/app/api/v1/workflows/route";
 import * as runsRoute from "@/app/api/v1/runs/route";
+import * as cancelRoute from "@/app/api/v1/runs/[id]/cancel/route";
+import * as replayRoute from "@/app/api/v1/runs/[id]/replay/route";
+import * as bulkReplayRoute from "@/app/api/v1/runs/replay/route";
+import * as manualRunRoute from "@/app/api/v1/workflows/[id]/runs/route";
 import * as backfillsRoute from "@/app/api/v1/backfills/route";
 import { db } from "@/lib/db/client";
 import { createConnection } from "@/lib/db/connections";
@@ -103,6 +107,32 @@ describe("/api/v1 writes a change and its audit row in one transaction", () => {
       auditFault.on = false;
     }
     expect(await db().workflow.count()).toBe(before);
+  });
+
+  it("manual run, cancel, replay and bulk replay: no run or change without its audit row", async () => {
+    const workflowId = await published("Runs atomic");
+    const withFault = async <T>(act: () => Promise<T>) => {
+      auditFault.on = true;
+      try {
+        return await act();
+      } finally {
+        auditFault.on = false;
+      }
+    };
+    expect((await withFault(() => call(manualRunRoute.POST, { key: keys.editor, params: { id: workflowId }, body: {} }))).status).toBe(500);
+    expect(await db().run.count({ where: { workflowId } })).toBe(0);
+    expect(await db().triggerEvent.count({ where: { dedupeKey: { startsWith: `manual:${workflowId}:` } } })).toBe(0);
+
+    const started = await call(manualRunRoute.POST, { key: keys.editor, params: { id: workflowId }, body: {} });
+    expect(started.status).toBe(202);
+    const runId = started.body.runId as string;
+    expect((await withFault(() => call(cancelRoute.POST, { key: keys.editor, params: { id: runId } }))).status).toBe(500);
+    expect((await db().run.findUniqueOrThrow({ where: { id: runId } })).status).toBe("queued");
+
+    await db().run.update({ where: { id: runId }, data: { status: "failed", finishedAt: new Date() } });
+    expect((await withFault(() => call(replayRoute.POST, { key: keys.editor, params: { id: runId }, body: { mode: "from_start" } }))).status).toBe(500);
+    expect((await withFault(() => call(bulkReplayRoute.POST, { key: keys.editor, body: { filter: { workflowId }, mode: "from_start" } }))).status).toBe(500);
+    expect(await db().run.count({ where: { replayOfId: runId } })).toBe(0);
   });
 
   it("backfill start: no backfill (and no job) without its audit row", async () => {

@@ -197,8 +197,8 @@ export async function resumeRunsForConnection(connectionId: string): Promise<num
   return resumed;
 }
 
-export async function cancelRun(runId: string): Promise<boolean> {
-  const count = await db().run.updateMany({
+export async function cancelRun(runId: string, client: Prisma.TransactionClient = db()): Promise<boolean> {
+  const count = await client.run.updateMany({
     where: { id: runId, status: { in: ["queued", "running", "waiting"] } },
     data: { status: "cancelled", finishedAt: new Date(), leaseUntil: null, dueAt: null },
   });

@@ -13,8 +13,9 @@ export type ReplayMode = (typeof REPLAY_MODES)[number];
 
 export class ReplayError extends Error {}
 
-export async function replayRun(runId: string, mode: ReplayMode): Promise<string> {
-  const original = await db().run.findUnique({ where: { id: runId }, include: { workflow: true, steps: true } });
+/** `client`: the caller's transaction (the replay then commits with the caller's other writes). */
+export async function replayRun(runId: string, mode: ReplayMode, client?: Prisma.TransactionClient): Promise<string> {
+  const original = await (client ?? db()).run.findUnique({ where: { id: runId }, include: { workflow: true, steps: true } });
   if (!original) throw new ReplayError(`Run ${runId} does not exist`);
   if (["queued", "running", "waiting"].includes(original.status)) throw new ReplayError("The run is still in progress; cancel it first or wait for it to end");
   let versionId = original.workflowVersionId;
@@ -24,7 +25,7 @@ export async function replayRun(runId: string, mode: ReplayMode): Promise<string
   }
   if (mode === "from_failed_step" && original.status !== "failed") throw new ReplayError("Only failed runs can be replayed from the failed step");
 
-  const replay = await db().$transaction(async (tx) => {
+  const write = async (tx: Prisma.TransactionClient) => {
     const created = await tx.run.create({
       data: {
         workflowId: original.workflowId,
@@ -61,8 +62,9 @@ export async function replayRun(runId: string, mode: ReplayMode): Promise<string
       }
     }
     return created;
-  });
-  // Inserting the run made it due and woke the workers (runs_notify_inserted).
+  };
+  const replay = client ? await write(client) : await db().$transaction(write);
+  // Inserting the run made it due and woke the workers at commit (runs_notify_inserted).
   return replay.id;
 }
 
@@ -108,9 +110,14 @@ export function countBulkReplay(filter: RunFilter, mode: ReplayMode, options: { 
 }
 
 /** Replays every ended run matching the filter (at most `limit`); returns the new run ids. */
-export async function bulkReplay(filter: RunFilter, mode: ReplayMode, limit = BULK_REPLAY_LIMIT, options: { includeResolved?: boolean } = {}): Promise<string[]> {
-  const runs = await db().run.findMany({ where: bulkReplayWhere(filter, mode, options), select: { id: true }, orderBy: { createdAt: "asc" }, take: limit });
+export async function bulkReplay(
+  filter: RunFilter,
+  mode: ReplayMode,
+  limit = BULK_REPLAY_LIMIT,
+  options: { includeResolved?: boolean; client?: Prisma.TransactionClient } = {},
+): Promise<string[]> {
+  const runs = await (options.client ?? db()).run.findMany({ where: bulkReplayWhere(filter, mode, options), select: { id: true }, orderBy: { createdAt: "asc" }, take: limit });
   const ids: string[] = [];
-  for (const run of runs) ids.push(await replayRun(run.id, mode));
+  for (const run of runs) ids.push(await replayRun(run.id, mode, options.client));
   return ids;
 }

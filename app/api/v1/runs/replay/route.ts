@@ -1,5 +1,5 @@
 import { route } from "@/lib/auth/guard";
-import { auditApiWrite } from "@/lib/api/audit";
+import { auditedApiWrite } from "@/lib/api/audit";
 import { conflict, respond } from "@/lib/api/http";
 import { toRunFilter } from "@/lib/api/runs";
 import { bulkReplayBody, bulkReplayResponse } from "@/lib/api/schemas";
@@ -7,16 +7,18 @@ import { ReplayError, bulkReplay } from "@/lib/engine/run/replay";
 
 export const dynamic = "force-dynamic";
 
-/** Replays ended runs matching the filter, oldest first, at most `limit` of them. */
+/** Replays ended runs matching the filter, oldest first, at most `limit` of them: all of them with their audit row, or none. */
 export const POST = route({ role: "editor", apiKeys: true, input: bulkReplayBody }, async ({ input, principal }) => {
   let runIds: string[];
   try {
-    runIds = await bulkReplay(toRunFilter(input.filter), input.mode, input.limit, { includeResolved: input.includeResolved });
+    runIds = await auditedApiWrite(
+      principal,
+      (tx) => bulkReplay(toRunFilter(input.filter), input.mode, input.limit, { includeResolved: input.includeResolved, client: tx }),
+      (ids) => ({ action: "run.bulk_replay", target: "runs", details: { filter: input.filter, mode: input.mode, count: ids.length } }),
+    );
   } catch (error) {
-    // Runs replayed before the failure stay queued; the message says why the rest stopped.
-    if (error instanceof ReplayError) throw conflict(`The bulk replay stopped: ${error.message}`);
+    if (error instanceof ReplayError) throw conflict(`The bulk replay replayed nothing: ${error.message}`);
     throw error;
   }
-  await auditApiWrite(principal, "run.bulk_replay", "runs", { filter: input.filter, mode: input.mode, count: runIds.length });
   return respond(bulkReplayResponse, { count: runIds.length, runIds }, 202);
 });

@@ -1,5 +1,5 @@
 import { route } from "@/lib/auth/guard";
-import { auditApiWrite } from "@/lib/api/audit";
+import { auditedApiWrite } from "@/lib/api/audit";
 import { conflict, respond } from "@/lib/api/http";
 import { findRunOr404 } from "@/lib/api/runs";
 import { replayBody, replayResponse } from "@/lib/api/schemas";
@@ -12,11 +12,14 @@ export const POST = route({ role: "editor", apiKeys: true, input: replayBody }, 
   const run = await findRunOr404(params.id);
   let runId: string;
   try {
-    runId = await replayRun(run.id, input.mode);
+    runId = await auditedApiWrite(
+      principal,
+      (tx) => replayRun(run.id, input.mode, tx),
+      (replayId) => ({ action: "run.replay", target: run.id, details: { mode: input.mode, runId: replayId } }),
+    );
   } catch (error) {
     if (error instanceof ReplayError) throw conflict(`Run ${run.id} cannot be replayed: ${error.message}`);
     throw error;
   }
-  await auditApiWrite(principal, "run.replay", run.id, { mode: input.mode, runId });
   return respond(replayResponse, { runId }, 202);
 });
