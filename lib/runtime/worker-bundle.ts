@@ -3,7 +3,7 @@
  * bundled by esbuild into one ESM file (packages stay in node_modules). Rebuilt, in about a
  * second, whenever the sources changed since the last bundle.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sourceHash } from "./build-stamp";
 
@@ -28,8 +28,9 @@ export async function buildWorkerBundle(options: BundleOptions = {}): Promise<st
   if (workerBundleIsFresh(options, hash)) return outfile;
   const esbuild = await import("esbuild");
   mkdirSync(path.dirname(outfile), { recursive: true });
-  await esbuild.build({
+  const result = await esbuild.build({
     absWorkingDir: root,
+    write: false,
     entryPoints: ["scripts/worker.ts"],
     outfile,
     bundle: true,
@@ -42,6 +43,11 @@ export async function buildWorkerBundle(options: BundleOptions = {}): Promise<st
     // Bundled ESM has no require(); some dependencies' CommonJS interop still asks for one.
     banner: { js: "import { createRequire as __bloombridgeCreateRequire } from 'node:module'; const require = __bloombridgeCreateRequire(import.meta.url);" },
   });
-  writeFileSync(stamp, hash + "\n");
+  // Written beside and renamed: workers starting together never load a half-written bundle.
+  for (const file of [...result.outputFiles, { path: stamp, contents: Buffer.from(hash + "\n") }]) {
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+  }
   return outfile;
 }
