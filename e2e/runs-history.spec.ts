@@ -122,7 +122,7 @@ test("a viewer sees runs but cannot replay them", async ({ page, browser }) => {
   await expect(rows(viewer, "failed").first()).toBeVisible();
   await expect(viewer.getByTestId("runs-chart")).toBeVisible();
   await expect(viewer.getByRole("button", { name: "Replay matching runs…" })).toHaveCount(0);
-  await rows(viewer, "failed").first().getByRole("link").click();
+  await rows(viewer, "failed").first().getByRole("link", { name: /^Run / }).click();
   await expect(viewer.getByTestId("run-error")).toBeVisible();
   await expect(viewer.getByRole("button", { name: /Replay/ })).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: "Cancel run" })).toHaveCount(0);
