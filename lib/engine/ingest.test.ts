@@ -121,6 +121,21 @@ describe("ingestEvent (group commit)", () => {
     expect((await runsOf([aimed.eventId])).map((r) => r.workflow_id)).toEqual([boundWorkflow]);
   });
 
+  it("gives a task event that names only its contact the contact's email and name from an earlier event", async () => {
+    const tasks = await createWorkflow({ name: "tasks", graph: contactToWebhookGraph("https://example.com/hook", { triggerKey: "ghl.task.created" }) });
+    await publishWorkflow(tasks.id);
+    const contactId = `contact-${crypto.randomUUID()}`;
+    const task = (dedupeKey: string): IncomingEvent => ({ ...event(dedupeKey, { type: "TaskCreate", id: dedupeKey, contactId }), eventType: "TaskCreate", subject: { id: contactId } });
+    const before = await ingestEvent(task(keys(1)[0]));
+    await ingestEvent({ ...event(keys(1)[0]), subject: { id: contactId, email: "Ivy@Example.com", name: "Ivy Green" } });
+    const after = await ingestEvent(task(keys(1)[0]));
+    const subjects = await db().$queryRaw<{ id: string; subject_email: string | null; subject_name: string | null }[]>`
+      SELECT id::text, subject_email, subject_name FROM runs WHERE id::text = ANY(${[...before.runIds, ...after.runIds]})`;
+    expect(subjects.find((r) => r.id === before.runIds[0])).toMatchObject({ subject_email: null, subject_name: null });
+    expect(subjects.find((r) => r.id === after.runIds[0])).toMatchObject({ subject_email: "ivy@example.com", subject_name: "Ivy Green" });
+    expect((await db().triggerEvent.findUniqueOrThrow({ where: { id: after.eventId } })).subjectEmail).toBe("ivy@example.com");
+  });
+
   it("starts no run for a paused workflow, and the event is still stored", async () => {
     await setEnabled(boundWorkflow, false, "test");
     try {

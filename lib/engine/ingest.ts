@@ -132,9 +132,19 @@ function rowOf(id: string, event: IncomingEvent) {
  * clock_timestamp(): events of one batch keep distinct, arrival-ordered receive times.
  */
 const INSERT_EVENTS_AND_RUNS = `
-  WITH input AS (
+  WITH given AS (
     SELECT * FROM json_to_recordset($1::json) AS e (id uuid, source text, delivery text, dedupe_key text, event_type text, account_id text, payload jsonb,
                                                      subject_id text, subject_email text, subject_name text, trigger_keys text[], target_workflow uuid)
+  ), input AS (
+    -- An event that names only its contact's id (tasks, notes, appointments) takes the email and
+    -- name the latest earlier event of that contact carried, so its runs show and find the contact.
+    SELECT g.id, g.source, g.delivery, g.dedupe_key, g.event_type, g.account_id, g.payload, g.subject_id,
+           COALESCE(g.subject_email, known.email) AS subject_email, COALESCE(g.subject_name, known.name) AS subject_name, g.trigger_keys, g.target_workflow
+    FROM given g LEFT JOIN LATERAL (
+      SELECT t.subject_email AS email, t.subject_name AS name FROM trigger_events t
+      WHERE (g.subject_email IS NULL OR g.subject_name IS NULL) AND g.subject_id IS NOT NULL
+        AND t.source = g.source AND t.subject_id = g.subject_id AND (t.subject_email IS NOT NULL OR t.subject_name IS NOT NULL)
+      ORDER BY t.received_at DESC LIMIT 1) known ON true
   ), stored AS (
     INSERT INTO trigger_events (id, source, delivery, dedupe_key, event_type, account_id, payload, subject_id, subject_email, subject_name, received_at, processed_at)
     SELECT e.id, e.source, e.delivery, e.dedupe_key, e.event_type, e.account_id, COALESCE(e.payload, 'null'::jsonb), e.subject_id, e.subject_email, e.subject_name, clock_timestamp(), clock_timestamp()

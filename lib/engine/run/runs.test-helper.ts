@@ -28,11 +28,11 @@ export async function startContactRuns(workflowId: string, contact: { locationId
 }
 
 /** "Contact created" (bound to `connectionId` if given) → "Send to webhook" POSTing the payload to `url`. */
-export function contactToWebhookGraph(url: string, options: { connectionId?: string; retries?: number } = {}) {
+export function contactToWebhookGraph(url: string, options: { connectionId?: string; retries?: number; triggerKey?: string } = {}) {
   return {
     schemaVersion: 1,
     nodes: [
-      { id: "trigger", kind: "trigger", label: "Contact created", position: { x: 0, y: 0 }, triggerKey: "ghl.contact.created", ...(options.connectionId ? { connectionId: options.connectionId } : {}) },
+      { id: "trigger", kind: "trigger", label: "Contact created", position: { x: 0, y: 0 }, triggerKey: options.triggerKey ?? "ghl.contact.created", ...(options.connectionId ? { connectionId: options.connectionId } : {}) },
       {
         id: "send", kind: "action", label: "Send to webhook", position: { x: 280, y: 0 }, operationKey: "webhook.send",
         ...(options.retries === undefined ? {} : { settings: { retries: options.retries } }),
