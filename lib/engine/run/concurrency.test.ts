@@ -62,17 +62,21 @@ describe("per-workflow concurrency limit", () => {
     const workflowId = await limitedWorkflow(3);
     const runIds = await startContactRuns(workflowId, { locationId, id: contactId }, 10);
     const mine = new Set(runIds);
-    const claimed = (await claimRuns(100)).filter((run) => mine.has(run.id));
+    const first = await claimRuns(100);
+    const claimed = first.runs.filter((run) => mine.has(run.id));
     expect(claimed).toHaveLength(3);
+    expect(first.deferred).toBe(7);
     const deferred = await db().run.findMany({ where: { id: { in: runIds }, status: "queued" } });
     expect(deferred).toHaveLength(7);
     expect(deferred.every((r) => r.dueAt && r.dueAt.getTime() > Date.now() - 50)).toBe(true);
     // At the limit, a second claim takes none of this workflow's runs however many are due.
     await db().run.updateMany({ where: { id: { in: runIds }, status: "queued" }, data: { dueAt: new Date(Date.now() - 1000) } });
-    expect((await claimRuns(100)).filter((run) => mine.has(run.id))).toHaveLength(0);
+    const atLimit = await claimRuns(100);
+    expect(atLimit.runs.filter((run) => mine.has(run.id))).toHaveLength(0);
+    expect(atLimit.deferred).toBe(7);
     expect(await Promise.all(claimed.map((run) => executeClaimed(run)))).toEqual(Array(3).fill({ kind: "done" }));
     await db().run.updateMany({ where: { id: { in: runIds }, status: "queued" }, data: { dueAt: new Date(Date.now() - 1000) } });
-    expect((await claimRuns(100)).filter((run) => mine.has(run.id))).toHaveLength(3);
+    expect((await claimRuns(100)).runs.filter((run) => mine.has(run.id))).toHaveLength(3);
   });
 
   it("30 runs with a limit of 2 never run more than 2 at once, and all finish", async () => {

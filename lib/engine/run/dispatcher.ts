@@ -11,7 +11,7 @@ import os from "node:os";
 import pg from "pg";
 import { databaseUrl } from "@/lib/db/client";
 import { logger } from "@/lib/log";
-import { claimRuns, LEASE_MS, renewLeases, RUNS_CHANNEL, type ClaimedRun } from "./lifecycle";
+import { claimRuns, CONCURRENCY_DEFER_MS, LEASE_MS, renewLeases, RUNS_CHANNEL, type ClaimedRun } from "./lifecycle";
 
 export type DispatcherOptions = {
   /** Runs in flight at once in this process. */
@@ -79,8 +79,10 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
       while (pending && !stopped && inFlight.size < options.concurrency) {
         pending = false;
         const want = Math.min(options.concurrency - inFlight.size, maxBatch);
-        const runs = await claimRuns(want);
+        const { runs, deferred } = await claimRuns(want);
         for (const run of runs) start(run);
+        // Runs over their workflow's limit are due again shortly: look for them then.
+        if (deferred) later(CONCURRENCY_DEFER_MS + 5);
         // A full batch may have left more behind: go on while there is room.
         if (runs.length === want) pending = true;
       }

@@ -72,15 +72,23 @@ export async function claimRun(runId: string): Promise<ClaimedRun | null> {
 /**
  * Claims up to `limit` due runs (and runs whose worker died) in one statement, oldest first,
  * within each workflow's concurrency limit (bloombridge_claim_runs, migration 20261204180000).
+ * `deferred`: runs left for later because their workflow was at its limit (due again after
+ * CONCURRENCY_DEFER_MS).
  */
-export async function claimRuns(limit: number): Promise<ClaimedRun[]> {
+export async function claimRuns(limit: number): Promise<{ runs: ClaimedRun[]; deferred: number }> {
   const sentAt = performance.now();
-  const { rows } = await pgPool().query<{ claim: ClaimRow }>({
+  const { rows } = await pgPool().query<{ claim: ClaimRow | { deferred: number } }>({
     name: "bloombridge-claim-runs",
     text: "SELECT claim FROM bloombridge_claim_runs($1::int, $2::int, $3::int) AS claim",
     values: [limit, LEASE_MS, CONCURRENCY_DEFER_MS],
   });
-  return rows.map((row) => claimed(row.claim, sentAt));
+  const runs: ClaimedRun[] = [];
+  let deferred = 0;
+  for (const { claim } of rows) {
+    if ("run" in claim) runs.push(claimed(claim, sentAt));
+    else deferred += claim.deferred;
+  }
+  return { runs, deferred };
 }
 
 /** "lost" when another worker has claimed the run since: this worker must stop without writing. */

@@ -36,7 +36,7 @@ CREATE TRIGGER "runs_notify_inserted" AFTER INSERT ON "runs" FOR EACH STATEMENT 
 -- Claims up to p_limit due runs (oldest first) and expired leases, respecting each workflow's
 -- max_concurrent_runs across workers (per-workflow advisory lock, as bloombridge_claim_run);
 -- runs over a limit are deferred by p_defer_ms. Returns one row per claimed run with the trigger
--- payload and earlier steps. The candidates are locked by an earlier statement than the one
+-- payload and earlier steps, then {"deferred": n} when it deferred any (the caller retries then). The candidates are locked by an earlier statement than the one
 -- that reads their steps, so a checkpoint that committed before the lock is always seen (one
 -- still in flight holds the row FOR SHARE and makes SKIP LOCKED pass the run by).
 CREATE FUNCTION "bloombridge_claim_runs"(p_limit integer, p_lease_ms integer, p_defer_ms integer) RETURNS SETOF jsonb
@@ -47,6 +47,7 @@ DECLARE
   v_group record;
   v_running integer;
   v_take uuid[];
+  v_deferred integer := 0;
 BEGIN
   SELECT array_agg(id) INTO v_ids FROM (
     SELECT id FROM runs WHERE status IN ('queued', 'waiting') AND due_at <= now()
@@ -75,6 +76,7 @@ BEGIN
                       claim_id = CASE WHEN status = 'running' THEN gen_random_uuid() ELSE claim_id END,
                       status = CASE WHEN status = 'running' THEN 'queued'::"RunStatus" ELSE status END
       WHERE id = ANY(v_group.ids) AND NOT (id = ANY(v_take));
+      v_deferred := v_deferred + cardinality(v_group.ids) - cardinality(v_take);
     END IF;
     IF cardinality(v_take) > 0 THEN
       RETURN QUERY
@@ -94,6 +96,9 @@ BEGIN
         FROM claimed c JOIN trigger_events e ON e.id = c.event_id;
     END IF;
   END LOOP;
+  IF v_deferred > 0 THEN
+    RETURN NEXT jsonb_build_object('deferred', v_deferred);
+  END IF;
 END;
 $$;
 
