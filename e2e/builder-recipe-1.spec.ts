@@ -110,8 +110,11 @@ test("build recipe 1 from an empty canvas, map by dragging, test, publish, and r
   await page.getByRole("menuitem", { name: /^Trim/ }).click();
   await expect(panel.getByRole("list", { name: "Transforms" }).first()).toContainText("Trim");
 
-  // Test the step for real against the Details Flowers sandbox.
+  // Test the step for real against the Details Flowers sandbox: a write, so it asks first.
   await panel.getByRole("button", { name: "Test this step" }).click();
+  const ask = panel.getByRole("alertdialog", { name: "Test for real?" });
+  await expect(ask).toContainText("writes to Details Flowers for real");
+  await ask.getByRole("button", { name: "Test for real" }).click();
   await expect(panel.getByText("Test succeeded")).toBeVisible({ timeout: 20_000 });
   await expect(panel.getByLabel("Test output")).toContainText(sampleEmail);
   await expect(page.getByRole("button", { name: /^Problems: No problems/ })).toBeVisible();

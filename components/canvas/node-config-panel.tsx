@@ -32,7 +32,8 @@ export type NodeConfigPanelProps = {
   validation: ValidationResult;
   readOnly: boolean;
   onNodeChange: (node: GraphNode, coalesceKey?: string) => void;
-  onTestStep?: (nodeId: string) => Promise<TestStepResult>;
+  /** `scope`: the sample data the mapper previews with (tests, else catalog examples). */
+  onTestStep?: (nodeId: string, scope: Record<string, unknown>) => Promise<TestStepResult>;
   onTestTrigger?: () => Promise<void>;
   onClose: () => void;
 };
@@ -90,7 +91,7 @@ function NodeConfigPanelView(props: NodeConfigPanelProps) {
           )}
           {node.kind === "trigger" && <TriggerConfig node={node} triggers={props.triggers} onChange={onNodeChange} sample={triggerSample} onTestTrigger={props.onTestTrigger} readOnly={readOnly} />}
           {node.kind === "action" && (
-            <ActionConfig node={node} entry={entry} onChange={onNodeChange} issuesByField={fields} readOnly={readOnly} onTest={onTestStep ? () => onTestStep(node.id) : undefined} />
+            <ActionConfig node={node} entry={entry} onChange={onNodeChange} issuesByField={fields} readOnly={readOnly} onTest={onTestStep ? (scope) => onTestStep(node.id, scope) : undefined} />
           )}
           {node.kind === "filter" && <ConditionBuilder value={node.condition} onChange={(condition) => onNodeChange({ ...node, condition })} readOnly={readOnly} />}
           {node.kind === "branch" && <BranchConfig node={node} onChange={onNodeChange} readOnly={readOnly} />}

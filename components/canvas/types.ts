@@ -21,6 +21,9 @@ export type CatalogEntry = {
   label: string;
   description: string;
   deprecated?: { reason: string; useInstead?: string };
+  /** Actions: whether running it changes data, and in which system. */
+  effect?: "read" | "write";
+  system?: string;
   /** `z.toJSONSchema(op.input)`; empty for triggers. */
   inputSchema: JsonSchema;
   /** `z.toJSONSchema(op.output)` or a trigger's payload. */

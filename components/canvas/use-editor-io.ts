@@ -15,9 +15,10 @@ export function useStepTesting(props: Pick<WorkflowEditorProps, "samples" | "onT
   const { onTestStep, onTestTrigger } = props;
 
   const testStep = useCallback(
-    async (nodeId: string): Promise<TestStepResult> => {
+    // `scope`: what the mapper previewed with, examples included, so the test sends that input.
+    async (nodeId: string, scope: Record<string, unknown> = {}): Promise<TestStepResult> => {
       if (!onTestStep) return { error: "Testing is not available here" };
-      const result = await onTestStep(nodeId, graphRef.current, samples);
+      const result = await onTestStep(nodeId, graphRef.current, { ...samples, ...scope });
       if (result.output !== undefined && !result.error) setTested((t) => ({ ...t, [nodeId]: result.output }));
       return result;
     },

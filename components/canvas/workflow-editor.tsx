@@ -67,8 +67,8 @@ function EditorInner(props: WorkflowEditorProps) {
   const { testStep } = testing;
   // A tested step shows its outcome on the canvas, like a run would.
   const testAndMark = useCallback(
-    async (nodeId: string) => {
-      const result = await testStep(nodeId);
+    async (nodeId: string, scope: Record<string, unknown>) => {
+      const result = await testStep(nodeId, scope);
       services.runStatus.set(nodeId, result.error ? "failed" : "succeeded");
       return result;
     },

@@ -206,6 +206,8 @@ export const catalogEntrySchema = z
     scopes: z.array(z.string()),
     deprecated: z.object({ reason: z.string(), useInstead: z.string().optional() }).optional(),
     delivery: z.enum(["webhook", "polling"]).optional(),
+    effect: z.enum(["read", "write"]).optional().describe("Actions: whether running it changes data"),
+    system: z.string().optional().describe("Actions: the system it reads or writes"),
     inputSchema: jsonSchema,
     outputSchema: jsonSchema,
     example: z.object({ input: z.unknown().optional(), output: z.unknown().optional() }).optional(),

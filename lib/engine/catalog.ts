@@ -22,6 +22,9 @@ export type CatalogEntry = {
   deprecated?: { reason: string; useInstead?: string };
   /** Triggers only: pushed by webhook or fetched on a schedule. */
   delivery?: "webhook" | "polling";
+  /** Actions only: whether running it changes data, and in which system (its connector's label). */
+  effect?: "read" | "write";
+  system?: string;
   /** What the step takes (actions, logic node settings); empty for triggers. */
   inputSchema: JsonSchema;
   /** What the step produces: an action's result, a trigger's payload. */
@@ -97,6 +100,8 @@ function actionEntry(operation: OperationDefinition): CatalogEntry {
     resource: operation.resource,
     label: operation.label,
     description: operation.description,
+    effect: operation.effect,
+    system: CONNECTORS.find((c) => c.key === operation.connector)?.label ?? operation.connector,
     scopes: [...operation.scopes],
     ...(operation.deprecated ? { deprecated: { ...operation.deprecated } } : {}),
     inputSchema: toJsonSchema(operation.input, "input"),

@@ -16,7 +16,7 @@ export type ActionConfigProps = {
   onChange: (node: ActionNode, coalesceKey?: string) => void;
   issuesByField: Record<string, string[]>;
   readOnly: boolean;
-  onTest?: () => Promise<{ output?: unknown; error?: string }>;
+  onTest?: (scope: Record<string, unknown>) => Promise<{ output?: unknown; error?: string }>;
 };
 
 /** An action: its description, the input form generated from its schema, settings, test. */
@@ -54,7 +54,12 @@ export function ActionConfig({ node, entry, onChange, issuesByField, readOnly, o
       <SuggestionsBar schema={entry.inputSchema} values={node.inputs} onApply={(entries) => onChange({ ...node, inputs: { ...node.inputs, ...entries } })} />
       <SchemaForm schema={entry.inputSchema} values={node.inputs} onChange={setInputs} issues={formIssues} readOnly={readOnly} />
       <StepSettingsSection node={node} onChange={onChange} readOnly={readOnly} />
-      <TestSection inputs={node.inputs} optional={Object.keys(node.inputs).filter((k) => !required.includes(k))} onTest={onTest} />
+      <TestSection
+        inputs={node.inputs}
+        optional={Object.keys(node.inputs).filter((k) => !required.includes(k))}
+        onTest={onTest}
+        writes={entry.effect === "write" ? { system: entry.system ?? entry.connector, label: entry.label } : undefined}
+      />
     </div>
   );
 }
