@@ -19,7 +19,9 @@ import * as workflowsRoute from "@/app/api/v1/workflows/route";
 import { apiTestKeys, call } from "@/lib/api/client.test-helper";
 import { db } from "@/lib/db/client";
 import { workflowDetail, workflowForEditor } from "@/lib/services/workflow-detail";
+import { lit, webhookGraph } from "./graph/fixtures.test-helper";
 import { ingestEvent } from "./ingest";
+import type { Mapping } from "./mapping/schema";
 import { SECRET_MASK } from "./mapping/secret-texts";
 import { executeRun } from "./run/execute";
 
@@ -40,25 +42,10 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function graphWith(inputs: Record<string, unknown>) {
-  return {
-    schemaVersion: 1,
-    nodes: [
-      { id: "trigger", label: "New contact", position: { x: 0, y: 0 }, kind: "trigger", triggerKey: "ghl.contact.created" },
-      {
-        id: "send",
-        label: "Tell Zapier",
-        position: { x: 200, y: 0 },
-        kind: "action",
-        operationKey: "webhook.send",
-        inputs: { url: { kind: "literal", value: receiverUrl }, body: { kind: "literal", value: { hello: "world" } }, ...inputs },
-      },
-    ],
-    edges: [{ id: "e1", source: "trigger", target: "send" }],
-  };
-}
-const secretInputs = () => ({
-  headers: { kind: "literal", value: { authorization: TOKEN } },
+const graphWith = (inputs: Record<string, Mapping>) =>
+  webhookGraph({ url: lit(receiverUrl), body: lit({ hello: "world" }), ...inputs }, { label: "Tell Zapier" });
+const secretInputs = (): Record<string, Mapping> => ({
+  headers: lit({ authorization: TOKEN }),
   "headers.token": { kind: "template", parts: [API_KEY] },
 });
 

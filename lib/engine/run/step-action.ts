@@ -26,7 +26,9 @@ export async function resolveActionInput(node: ActionNode, operation: OperationD
   const required = new Set(requiredInputNames(operation.input));
   const optional = Object.keys(node.inputs).filter((name) => !required.has(name));
   // Secrets typed into the step are sealed in the graph: opened here, only for this call.
-  const { values, errors } = await resolveInputs(openStepSecrets(node).inputs, scope, { optional });
+  // The step's timeout also bounds CPU-bound mappings (JSONata), not only the call.
+  const timeoutMs = node.settings?.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+  const { values, errors } = await resolveInputs(openStepSecrets(node).inputs, scope, { optional, timeoutMs });
   if (errors.length) {
     throw new MappingFailedError(
       `Mapping failed: ${errors.map((e) => e.message).join("; ")}`,
