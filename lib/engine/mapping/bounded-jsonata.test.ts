@@ -86,3 +86,23 @@ describe("bounded JSONata", () => {
     expect(bounded).toBeLessThan(raw * 2 + 20);
   });
 });
+
+describe("user regular expressions", () => {
+  const evil = "(a+)+$";
+  const subject = `${"a".repeat(32)}!`;
+
+  it("refuses catastrophic patterns in JSONata and in conditions, instead of backtracking for minutes", async () => {
+    const started = performance.now();
+    const error = await evaluateMapping(jsonataMapping(`$match(s, /${evil}/)`), { s: subject }, { input: "x" }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/JSONata expression stopped: The regular expression \/\(a\+\)\+\$\/ is not allowed/);
+    const condition = { all: [{ left: literal(subject), op: "matches_regex" as const, right: literal(evil) }] };
+    await expect(evaluateCondition(condition, {})).rejects.toThrow(/is not allowed: a repeated group contains a repetition/);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it("still runs ordinary patterns", async () => {
+    expect(await evaluateJsonataBounded('$contains(s, /^[a-z]+@(example|test)\\.com$/i)', { s: "ada@example.com" })).toBe(true);
+    const condition = { all: [{ left: literal("+1 (212) 555-0134"), op: "matches_regex" as const, right: literal("^\\+\\d+ \\(\\d{3}\\) \\d{3}-\\d{4}$") }] };
+    expect(await evaluateCondition(condition, {})).toBe(true);
+  });
+});

@@ -5,9 +5,10 @@
  * Here every evaluation has a deadline, a depth limit and a list-size cap (JSONata's own
  * guardrails: D1012, D1011, D2014/D2015), its result a size cap, and an evaluation hook hands the
  * event loop back every few milliseconds, so health checks and webhooks are answered while a
- * runaway expression is stopped. `ref`, `literal`, templates and pipelines never come here.
+ * runaway expression is stopped. Regexes go through SafeRegExp (no catastrophic backtracking). `ref`, `literal`, templates and pipelines never come here.
  */
 import jsonata from "jsonata";
+import { safeRegexEngine, UnsafePatternError } from "./safe-regex";
 
 export const EXPRESSION_LIMITS = {
   /** Wall-clock budget per expression; a step's shorter `timeoutMs` lowers it. */
@@ -42,7 +43,7 @@ export function compileJsonata(expression: string, timeoutMs: number = EXPRESSIO
   const key = `${timeoutMs}\u0000${expression}`;
   let expr = compiled.get(key);
   if (!expr) {
-    expr = jsonata(expression, { timeout: timeoutMs, stack: EXPRESSION_LIMITS.depth, sequence: EXPRESSION_LIMITS.items });
+    expr = jsonata(expression, { timeout: timeoutMs, stack: EXPRESSION_LIMITS.depth, sequence: EXPRESSION_LIMITS.items, RegexEngine: safeRegexEngine });
     expr.assign(Symbol.for("jsonata.__evaluate_entry") as unknown as string, onEvaluateEntry);
     if (compiled.size > 500) compiled.clear();
     compiled.set(key, expr);
@@ -72,7 +73,7 @@ export async function evaluateJsonataBounded(expression: string, input: unknown,
     const { code, value } = (error ?? {}) as { code?: string; value?: unknown };
     const explain = code ? LIMIT_MESSAGES[code] : undefined;
     if (explain) throw new ExpressionLimitError(explain(value));
-    if (error instanceof RangeError) throw new ExpressionLimitError(error.message);
+    if (error instanceof RangeError || error instanceof UnsafePatternError) throw new ExpressionLimitError(error.message);
     throw error;
   }
   if (result !== null && typeof result === "object") {
