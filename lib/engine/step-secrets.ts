@@ -6,13 +6,15 @@
  */
 import { FatalError } from "@/lib/connectors/errors";
 import { secretInputsOf } from "@/lib/connectors/registry";
-import { decrypt, encrypt } from "@/lib/crypto";
+import { decrypt, encrypt, isStale, reencrypt, type KeyRing } from "@/lib/crypto";
 import { keyRing } from "@/lib/secrets";
 import type { ActionNode, WorkflowGraph } from "./graph";
 import { isSecretInputKey, mapSecretTexts, SECRET_MASK, type SecretLeaf } from "./mapping/secret-texts";
 import type { Mapping } from "./mapping/schema";
 
-const SEALED = "bb-secret:";
+/** Marks a sealed secret in a stored graph. */
+export const SEALED_PREFIX = "bb-secret:";
+const SEALED = SEALED_PREFIX;
 const isSealed = (value: unknown): value is string => typeof value === "string" && value.startsWith(SEALED);
 const seal = (text: string) => SEALED + encrypt(text, keyRing());
 const open = (sealed: string) => decrypt(sealed.slice(SEALED.length), keyRing());
@@ -77,4 +79,24 @@ export function openStepSecrets(node: ActionNode): ActionNode {
     }
     return isSealed(text) ? open(text) : text;
   });
+}
+
+/**
+ * The graph with every sealed secret re-encrypted under `ring`'s current key (key rotation);
+ * `unreadable` when one was sealed under a key the ring does not hold.
+ */
+export function resealGraphSecrets(graph: WorkflowGraph, ring: KeyRing): { graph: WorkflowGraph; changed: boolean; unreadable: boolean } {
+  let changed = false;
+  let unreadable = false;
+  const next = mapGraphSecrets(graph, null, () => (text) => {
+    if (!isSealed(text) || !isStale(text.slice(SEALED.length), ring)) return text;
+    try {
+      changed = true;
+      return SEALED + reencrypt(text.slice(SEALED.length), ring);
+    } catch {
+      unreadable = true;
+      return text;
+    }
+  });
+  return { graph: next, changed, unreadable };
 }
