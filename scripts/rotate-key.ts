@@ -17,5 +17,5 @@ const ring = process.env.BLOOMBRIDGE_ENCRYPTION_KEY
   : rotateKeyFile(dataDir);
 const { resealed, unreadable, total } = await resealAllSecrets(ring);
 console.log(`key ${ring.current.id} is current; re-encrypted ${resealed} of ${total} stored secrets`);
-if (unreadable.length) console.error(`${unreadable.length} secret(s) use a key that is not configured (connections ${unreadable.join(", ")}); reconnect them`);
+if (unreadable.length) console.error(`${unreadable.length} secret(s) use a key that is not configured (${unreadable.join(", ")}): reconnect those connections and type those workflows' step secrets again`);
 await disconnectDb();

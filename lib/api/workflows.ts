@@ -2,6 +2,8 @@
 import { db } from "@/lib/db/client";
 import type { Prisma, RunStatus, Workflow, WorkflowVersion } from "@/lib/generated/prisma/client";
 import type { workflowSchema, workflowSummarySchema } from "./schemas";
+import { migrateGraph } from "@/lib/engine/graph";
+import { maskGraphSecrets } from "@/lib/engine/step-secrets";
 import type { z } from "zod";
 import { conflict, iso, notFound, requireUuid } from "./http";
 
@@ -38,7 +40,7 @@ export function toWorkflowSummary(workflow: WorkflowRow): z.input<typeof workflo
 }
 
 export function toWorkflow(workflow: WorkflowRow): z.input<typeof workflowSchema> {
-  return { ...toWorkflowSummary(workflow), draftGraph: workflow.draftGraph as Record<string, unknown> };
+  return { ...toWorkflowSummary(workflow), draftGraph: maskGraphSecrets(migrateGraph(workflow.draftGraph)) };
 }
 
 export async function listWorkflowsWithLastRun() {

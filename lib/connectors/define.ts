@@ -3,7 +3,7 @@
  * objects; `registry.ts` lists them explicitly. Connectors import only this file, `http.ts`,
  * `errors.ts`, `canonical.ts` and their own folder — never the database or React.
  */
-import type { z } from "zod";
+import { z } from "zod";
 import type { HttpClient } from "./http";
 
 export type ConnectorKey = "ghl" | "details-flowers" | "webhook";
@@ -61,6 +61,23 @@ export type OperationDefinition<I extends z.ZodType = z.ZodType, O extends z.Zod
   example?: { input: z.input<I>; output: z.output<O> };
   run(ctx: OperationContext, input: z.output<I>): Promise<z.input<O>>;
 };
+
+/**
+ * Marks an operation input field secret (a header with a token, an API key): the graph stores
+ * it encrypted, every reader sees it masked, and only the step that runs decrypts it. It is
+ * metadata on the zod schema, so JSON Schema (and the editor) carry `secret: true` too.
+ */
+export function secretField<T extends z.ZodType>(schema: T): T {
+  return schema.meta({ secret: true });
+}
+
+/** Top-level input fields an operation's schema marks with `secretField`. */
+export function secretInputNames(input: z.ZodType): string[] {
+  if (!(input instanceof z.ZodObject)) return [];
+  return Object.entries(input.shape as Record<string, z.ZodType>)
+    .filter(([, field]) => z.globalRegistry.get(field)?.secret === true)
+    .map(([name]) => name);
+}
 
 /** A normalized trigger event as it enters the engine's queue. */
 export type TriggerEvent<P = unknown> = {

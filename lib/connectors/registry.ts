@@ -1,5 +1,5 @@
 /** Every connector Bloombridge ships, listed explicitly (no import side effects). */
-import type { ConnectorDefinition, OperationDefinition, TriggerDefinition } from "./define";
+import { secretInputNames, type ConnectorDefinition, type OperationDefinition, type TriggerDefinition } from "./define";
 import { detailsFlowersConnector } from "./details-flowers/connector";
 import { ghlConnector } from "./ghl/connector";
 import { createWebhookConnector } from "./webhook/connector";
@@ -19,6 +19,14 @@ const triggers = new Map<string, TriggerDefinition>(CONNECTORS.flatMap((c) => c.
 
 export function getOperation(key: string): OperationDefinition | undefined {
   return operations.get(key);
+}
+
+const secretInputs = new Map<string, ReadonlySet<string>>([...operations].map(([key, op]) => [key, new Set(secretInputNames(op.input))]));
+const NONE: ReadonlySet<string> = new Set();
+
+/** Input fields of an operation that are stored encrypted and shown masked (see `secretField`). */
+export function secretInputsOf(operationKey: string): ReadonlySet<string> {
+  return secretInputs.get(operationKey) ?? NONE;
 }
 
 export function getTrigger(key: string): TriggerDefinition | undefined {

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { FatalError, RetryableError } from "./errors";
 import { assertPublicUrl, blockedReason, type LookupFn } from "./ssrf-guard";
@@ -27,7 +28,7 @@ describe("assertPublicUrl", () => {
     ["http://169.254.169.254/latest/meta-data", /link-local/],
     ["http://100.64.0.1/", /carrier-grade NAT/],
     ["http://0.0.0.0/", /this network/],
-    ["http://[::1]/", /loopback \(::1\)/],
+    ["http://[::1]/", /loopback \(::1\/128\)/],
     ["http://[::ffff:127.0.0.1]/", /IPv4-embedded loopback/],
     ["http://[::ffff:a9fe:a9fe]/", /IPv4-embedded link-local/],
     ["http://[fe80::1]/", /link-local \(fe80/],
@@ -75,6 +76,32 @@ describe("assertPublicUrl", () => {
   });
 });
 
+describe("this machine's own addresses", () => {
+  // A public interface address reaches the app itself (it listens on 0.0.0.0).
+  const localAddresses = () => ["127.0.0.1", "::1", "8.8.4.4", "2606:4700::6810:1"];
+  const selfDns = dns({ "me.example": ["8.8.4.4"], "me6.example": ["2606:4700::6810:1"] });
+
+  it.each(["http://8.8.4.4/", "http://[::ffff:8.8.4.4]/", "http://me.example/", "http://[2606:4700:0:0::6810:1]/", "http://me6.example/"])(
+    "refuses %s",
+    async (url) => {
+      await expect(assertPublicUrl(url, { lookup: selfDns, localAddresses })).rejects.toThrow(/this server's own addresses/);
+    },
+  );
+
+  it("still allows other public hosts, and the allow list and allowPrivate still win", async () => {
+    await expect(assertPublicUrl("http://8.8.8.8/", { localAddresses })).resolves.toBeTruthy();
+    await expect(assertPublicUrl("http://8.8.4.4/", { localAddresses, allowPrivate: true })).resolves.toBeTruthy();
+    await expect(assertPublicUrl("http://me.example/", { lookup: selfDns, localAddresses, allowHosts: ["me.example"] })).resolves.toBeTruthy();
+  });
+
+  it("reads the real interfaces by default", async () => {
+    const own = Object.values(os.networkInterfaces()).flatMap((list) => list ?? []).find((entry) => !entry.internal);
+    if (!own) return;
+    const host = own.family === "IPv6" ? `[${own.address.split("%")[0]}]` : own.address;
+    await expect(assertPublicUrl(`http://${host}/`)).rejects.toBeInstanceOf(FatalError);
+  });
+});
+
 describe("blockedReason", () => {
   it.each([
     ["8.8.8.8", null],
@@ -85,6 +112,25 @@ describe("blockedReason", () => {
     ["64:ff9b::10.0.0.1", "IPv4-embedded private (10.0.0.0/8)"],
     ["fe80::1%eth0", "link-local (fe80::/10)"],
     ["not-an-ip", "not an IP address"],
+    // IANA special-purpose ranges the hand list missed.
+    ["192.0.2.10", "reserved, documentation or benchmarking (192.0.2.0/24)"],
+    ["198.51.100.7", "reserved, documentation or benchmarking (198.51.100.0/24)"],
+    ["203.0.113.9", "reserved, documentation or benchmarking (203.0.113.0/24)"],
+    ["192.88.99.1", "reserved, documentation or benchmarking (192.88.99.0/24)"],
+    ["198.19.255.1", "reserved, documentation or benchmarking (198.18.0.0/15)"],
+    ["255.255.255.255", "broadcast (255.255.255.255/32)"],
+    ["192.31.196.1", "AS112 DNS (192.31.196.0/24)"],
+    ["2001:db8::1", "reserved, documentation or benchmarking (2001:db8::/32)"],
+    ["2002:7f00:1::", "IPv4-embedded loopback (127.0.0.0/8)"],
+    ["2002:808:808::", "6to4 (2002::/16)"],
+    ["2001:0:4136:e378:8000:63bf:f5ff:fffe", "IPv4-embedded private (10.0.0.0/8)"],
+    ["64:ff9b::8.8.8.8", null],
+    ["64:ff9b::c000:0201", "IPv4-embedded reserved, documentation or benchmarking (192.0.2.0/24)"],
+    ["64:ff9b:1::a00:1", "IPv4-embedded private (10.0.0.0/8)"],
+    ["::ffff:203.0.113.1", "IPv4-embedded reserved, documentation or benchmarking (203.0.113.0/24)"],
+    ["fec0::1", "site-local (fec0::/10)"],
+    ["100::1", "discard-only (100::/64)"],
+    ["ff02::1", "multicast (ff00::/8)"],
   ])("%s → %s", (address, reason) => {
     expect(blockedReason(address)).toBe(reason);
   });

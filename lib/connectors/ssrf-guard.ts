@@ -1,10 +1,14 @@
 /**
  * Refuses outbound requests to addresses inside our own network (loopback, private ranges,
  * cloud metadata at 169.254.169.254…), so a user-supplied URL cannot reach internal services.
- * Every resolved address must be public: one private A record is enough to refuse.
+ * Every resolved address must be public: one private A record is enough to refuse. The ranges
+ * come from ipaddr.js (IANA special-purpose registries), plus this machine's own interface
+ * addresses, since the app listens on all of them.
  */
 import { lookup as dnsLookup } from "node:dns/promises";
 import { isIP } from "node:net";
+import os from "node:os";
+import ipaddr from "ipaddr.js";
 import { FatalError, RetryableError } from "./errors";
 
 export type LookupAddress = { address: string; family: number };
@@ -17,83 +21,113 @@ export type SsrfGuardOptions = {
   allowHosts?: readonly string[];
   /** DNS resolver; tests inject one. Defaults to `dns.promises.lookup` with `all: true`. */
   lookup?: LookupFn;
+  /** This machine's interface addresses; tests inject them. Defaults to `os.networkInterfaces()`. */
+  localAddresses?: () => string[];
 };
 
 export type GuardedTarget = { url: URL; hostname: string; addresses: string[] };
 
-type Range = { base: bigint; bits: number; label: string };
+// ipaddr.js names every IANA special-purpose range; only "unicast" is the public internet.
+const RANGE_LABELS: Record<string, string> = {
+  unspecified: "unspecified / \"this network\"",
+  broadcast: "broadcast",
+  multicast: "multicast",
+  linkLocal: "link-local",
+  loopback: "loopback",
+  carrierGradeNat: "carrier-grade NAT",
+  private: "private",
+  reserved: "reserved, documentation or benchmarking",
+  amt: "AMT relay",
+  as112: "AS112 DNS",
+  uniqueLocal: "unique-local",
+  ipv4Mapped: "IPv4-mapped",
+  rfc6145: "IPv4-translated",
+  rfc6052: "NAT64",
+  "6to4": "6to4",
+  teredo: "Teredo",
+  benchmarking: "benchmarking",
+  as112v6: "AS112 DNS",
+  deprecatedSiteLocal: "site-local",
+  discard: "discard-only",
+  deprecatedOrchid: "ORCHID",
+  orchid2: "ORCHIDv2",
+  droneRemoteIdProtocolEntityTags: "drone remote ID",
+};
+type AnyAddress = ipaddr.IPv4 | ipaddr.IPv6;
+// ipaddr.js keeps its range table on the prototype without typing it.
+type Block = [AnyAddress, number];
+type SpecialRanges = Record<string, Block | Block[]>;
 
-const V4_BLOCKED: Array<[string, number, string]> = [
-  ["0.0.0.0", 8, "\"this network\" (0.0.0.0/8)"],
-  ["10.0.0.0", 8, "private (10.0.0.0/8)"],
-  ["100.64.0.0", 10, "carrier-grade NAT (100.64.0.0/10)"],
-  ["127.0.0.0", 8, "loopback (127.0.0.0/8)"],
-  ["169.254.0.0", 16, "link-local / cloud metadata (169.254.0.0/16)"],
-  ["172.16.0.0", 12, "private (172.16.0.0/12)"],
-  ["192.0.0.0", 24, "IETF protocol assignments (192.0.0.0/24)"],
-  ["192.168.0.0", 16, "private (192.168.0.0/16)"],
-  ["198.18.0.0", 15, "benchmarking (198.18.0.0/15)"],
-  ["224.0.0.0", 4, "multicast (224.0.0.0/4)"],
-  ["240.0.0.0", 4, "reserved (240.0.0.0/4)"],
-];
-
-const V6_BLOCKED: Array<[string, number, string]> = [
-  ["::", 128, "unspecified (::)"],
-  ["::1", 128, "loopback (::1)"],
-  ["fe80::", 10, "link-local (fe80::/10)"],
-  ["fec0::", 10, "site-local (fec0::/10)"],
-  ["fc00::", 7, "unique-local (fc00::/7)"],
-  ["ff00::", 8, "multicast (ff00::/8)"],
-];
-
-function v4ToBigInt(address: string): bigint {
-  return address.split(".").reduce((acc, part) => (acc << 8n) | BigInt(Number(part)), 0n);
+/** "private (10.0.0.0/8)": the range's name and the block the address falls in. */
+function label(address: AnyAddress, range: string): string {
+  const table = (Object.getPrototypeOf(address) as { SpecialRanges?: SpecialRanges }).SpecialRanges ?? {};
+  const entry = table[range] ?? [];
+  const blocks: Block[] = entry.length === 2 && typeof entry[1] === "number" ? [entry as Block] : (entry as Block[]);
+  const hit = blocks.find(([base, bits]) => address.kind() === base.kind() && address.match([base, bits]));
+  const name = RANGE_LABELS[range] ?? range;
+  return hit ? `${name} (${hit[0].toString()}/${hit[1]})` : name;
 }
 
-/** Expands any textual IPv6 form (`::`, embedded IPv4 tail, zone id) to a 128-bit integer. */
-function v6ToBigInt(address: string): bigint {
-  let text = address.split("%")[0].toLowerCase();
-  const v4Tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (v4Tail) {
-    const n = v4ToBigInt(v4Tail[1]);
-    text = text.slice(0, -v4Tail[1].length) + `${(n >> 16n).toString(16)}:${(n & 0xffffn).toString(16)}`;
-  }
-  const [head, tail] = text.includes("::") ? text.split("::") : [text, undefined];
-  const headParts = head ? head.split(":") : [];
-  const tailParts = tail ? tail.split(":") : [];
-  const fill = tail === undefined ? [] : Array(8 - headParts.length - tailParts.length).fill("0");
-  return [...headParts, ...fill, ...tailParts].reduce((acc, part) => (acc << 16n) | BigInt(parseInt(part, 16)), 0n);
+function v4Reason(address: ipaddr.IPv4): string | null {
+  const range = address.range();
+  return range === "unicast" ? null : label(address, range);
 }
 
-const toRanges = (list: Array<[string, number, string]>, parse: (a: string) => bigint): Range[] =>
-  list.map(([base, bits, label]) => ({ base: parse(base), bits, label }));
-const V4_RANGES = toRanges(V4_BLOCKED, v4ToBigInt);
-const V6_RANGES = toRanges(V6_BLOCKED, v6ToBigInt);
-
-function matchRange(value: bigint, width: number, ranges: Range[]): string | null {
-  for (const range of ranges) {
-    const shift = BigInt(width - range.bits);
-    if (value >> shift === range.base >> shift) return range.label;
+/** The IPv4 address an IPv6 address stands for (mapped, compatible, NAT64, 6to4, Teredo), if any. */
+function embeddedV4(address: ipaddr.IPv6): ipaddr.IPv4 | null {
+  const parts = address.parts;
+  const tail = () => new ipaddr.IPv4([parts[6] >> 8, parts[6] & 0xff, parts[7] >> 8, parts[7] & 0xff]);
+  const range = address.range();
+  if (range === "ipv4Mapped" || range === "rfc6145" || range === "rfc6052") return tail();
+  // IPv4-compatible ::a.b.c.d (deprecated, still routed by some stacks).
+  if (parts.slice(0, 6).every((p) => p === 0) && (parts[6] !== 0 || parts[7] > 1)) return tail();
+  if (range === "6to4") return new ipaddr.IPv4([parts[1] >> 8, parts[1] & 0xff, parts[2] >> 8, parts[2] & 0xff]);
+  if (range === "teredo") {
+    // Teredo stores the client's address inverted in the last 32 bits.
+    return new ipaddr.IPv4([(parts[6] >> 8) ^ 0xff, (parts[6] & 0xff) ^ 0xff, (parts[7] >> 8) ^ 0xff, (parts[7] & 0xff) ^ 0xff]);
   }
   return null;
 }
 
+function v6Reason(address: ipaddr.IPv6): string | null {
+  const inner = embeddedV4(address);
+  if (inner) {
+    const reason = v4Reason(inner);
+    if (reason) return `IPv4-embedded ${reason}`;
+  }
+  const range = address.range();
+  // Embedding a public IPv4 address is fine for mapped/NAT64 forms; other special ranges are not.
+  if (range === "unicast" || (inner && ["ipv4Mapped", "rfc6052", "rfc6145"].includes(range))) return null;
+  return label(address, range);
+}
+
 /** Why an IP address is not public, or `null` when it is. Unparseable input counts as blocked. */
 export function blockedReason(address: string): string | null {
-  const bare = address.replace(/^\[|\]$/g, "");
-  const family = isIP(bare.split("%")[0]);
-  if (family === 4) return matchRange(v4ToBigInt(bare), 32, V4_RANGES);
-  if (family !== 6) return "not an IP address";
-  const value = v6ToBigInt(bare);
-  const high96 = value >> 32n;
-  const v4 = value & 0xffffffffn;
-  // IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d) reach IPv4 hosts.
-  const embeds = high96 === 0xffffn || (high96 === 0n && v4 > 1n) || high96 === 0x64ff9b0000000000000000n;
-  if (embeds) {
-    const inner = matchRange(v4, 32, V4_RANGES);
-    return inner ? `IPv4-embedded ${inner}` : null;
-  }
-  return matchRange(value, 128, V6_RANGES);
+  const bare = address.replace(/^\[|\]$/g, "").split("%")[0];
+  const family = isIP(bare);
+  if (family === 4) return v4Reason(ipaddr.IPv4.parse(bare));
+  if (family === 6) return v6Reason(ipaddr.IPv6.parse(bare));
+  return "not an IP address";
+}
+
+/** This machine's own addresses (every interface): reaching them reaches the app itself. */
+function ownAddresses(list: () => string[] = interfaceAddresses): Set<string> {
+  return new Set(list().map(normalise));
+}
+
+const interfaceAddresses = () => Object.values(os.networkInterfaces()).flatMap((entries) => (entries ?? []).map((e) => e.address));
+
+function normalise(address: string): string {
+  const bare = address.replace(/^\[|\]$/g, "").split("%")[0];
+  if (!ipaddr.isValid(bare)) return bare;
+  const parsed = ipaddr.parse(bare);
+  // ::ffff:a.b.c.d is the same host as a.b.c.d.
+  return (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress() ? (parsed as ipaddr.IPv6).toIPv4Address() : parsed).toNormalizedString();
+}
+
+/** `blockedReason`, plus this host's own interface addresses. */
+export function refusedReason(address: string, own: ReadonlySet<string> = ownAddresses()): string | null {
+  return blockedReason(address) ?? (own.has(normalise(address)) ? "this server's own" : null);
 }
 
 const defaultLookup: LookupFn = (hostname, options) => dnsLookup(hostname, options);
@@ -137,8 +171,9 @@ export async function assertPublicUrl(input: string | URL, options: SsrfGuardOpt
     if (addresses.length === 0) throw new FatalError(`The host ${hostname} has no addresses.`);
   }
   if (!allowed) {
+    const own = ownAddresses(options.localAddresses);
     for (const address of addresses) {
-      const reason = blockedReason(address);
+      const reason = refusedReason(address, own);
       if (reason) refuse(url, address, reason);
     }
   }

@@ -5,6 +5,7 @@ import { catalogFromDefinitions, diffGraphs, GRAPH_SCHEMA_VERSION, migrateGraph,
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { workflowDescriptionField, workflowNameField } from "@/lib/engine/limits";
 import { listOperations, listTriggers } from "@/lib/connectors/registry";
+import { maskGraphSecrets, sealGraphSecrets } from "@/lib/engine/step-secrets";
 import { db } from "./client";
 
 export const EMPTY_GRAPH: WorkflowGraph = { schemaVersion: GRAPH_SCHEMA_VERSION, nodes: [], edges: [] };
@@ -23,14 +24,21 @@ export function graphCatalog() {
 type Client = Prisma.TransactionClient;
 
 export async function createWorkflow(input: { name: string; description?: string | null; graph?: unknown; createdById?: string | null }, client: Client = db()) {
-  const graph = input.graph === undefined ? EMPTY_GRAPH : migrateGraph(input.graph);
+  const graph = input.graph === undefined ? EMPTY_GRAPH : sealGraphSecrets(migrateGraph(input.graph), null);
   return client.workflow.create({
     data: { name: input.name, description: input.description ?? null, draftGraph: graph as unknown as Prisma.InputJsonValue, createdById: input.createdById ?? null },
   });
 }
 
-export async function saveDraft(id: string, graph: unknown, client: Client = db()) {
+/** `graph` with its step secrets sealed; masks sent back keep what the stored draft holds there. */
+export async function withStoredSecrets(id: string, graph: unknown, client: Client = db()): Promise<WorkflowGraph> {
   const parsed = migrateGraph(graph);
+  const stored = await client.workflow.findUnique({ where: { id }, select: { draftGraph: true } });
+  return sealGraphSecrets(parsed, stored ? migrateGraph(stored.draftGraph) : null);
+}
+
+export async function saveDraft(id: string, graph: unknown, client: Client = db()) {
+  const parsed = await withStoredSecrets(id, graph, client);
   return client.workflow.update({ where: { id }, data: { draftGraph: parsed as unknown as Prisma.InputJsonValue, draftUpdatedAt: new Date() } });
 }
 
@@ -97,7 +105,7 @@ export const workflowExportSchema = z.object({
 
 export async function exportWorkflow(id: string) {
   const workflow = await db().workflow.findUniqueOrThrow({ where: { id } });
-  return { format: "bloombridge.workflow" as const, schemaVersion: GRAPH_SCHEMA_VERSION, name: workflow.name, description: workflow.description, graph: migrateGraph(workflow.draftGraph) };
+  return { format: "bloombridge.workflow" as const, schemaVersion: GRAPH_SCHEMA_VERSION, name: workflow.name, description: workflow.description, graph: maskGraphSecrets(migrateGraph(workflow.draftGraph)) };
 }
 
 export async function importWorkflow(data: unknown, createdById?: string | null, client: Client = db()) {

@@ -1,6 +1,7 @@
 /** Run history queries for the UI: filtered, cursor-paginated lists and one run with its steps. */
 import { db } from "@/lib/db/client";
 import { migrateGraph } from "@/lib/engine/graph";
+import { maskGraphSecrets } from "@/lib/engine/step-secrets";
 import { runWhere, type RunFilter } from "@/lib/engine/run/replay";
 
 export { filteredText, waitingText } from "./run-wording";
@@ -25,7 +26,7 @@ export async function getRun(id: string) {
     include: { workflow: { select: { id: true, name: true, publishedVersionId: true } }, workflowVersion: true, steps: { orderBy: { startedAt: "asc" } }, event: true },
   });
   if (!run) return null;
-  const graph = migrateGraph(run.workflowVersion.graph);
+  const graph = maskGraphSecrets(migrateGraph(run.workflowVersion.graph));
   const labels = Object.fromEntries(graph.nodes.map((n) => [n.id, n.label]));
   return { run, labels, graph };
 }

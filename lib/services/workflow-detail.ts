@@ -3,6 +3,7 @@ import { getOperation, getTrigger } from "@/lib/connectors/registry";
 import { db } from "@/lib/db/client";
 import { graphCatalog } from "@/lib/db/workflows";
 import { migrateGraph, topologicalOrder, validateGraph, type GraphNode } from "@/lib/engine/graph";
+import { maskGraphSecrets } from "@/lib/engine/step-secrets";
 import { statusOf } from "./workflows";
 
 export type StepSummary = { id: string; label: string; kind: GraphNode["kind"]; what: string; connectionLabel: string | null };
@@ -28,13 +29,14 @@ export async function workflowForEditor(id: string) {
   });
   if (!workflow) return null;
   const { draftGraph, _count, ...rest } = workflow;
-  return { workflow: { ...rest, versionCount: _count.versions }, graph: migrateGraph(draftGraph), status: statusOf(workflow) };
+  return { workflow: { ...rest, versionCount: _count.versions }, graph: maskGraphSecrets(migrateGraph(draftGraph)), status: statusOf(workflow) };
 }
 
 export async function workflowDetail(id: string) {
   const workflow = await db().workflow.findUnique({ where: { id }, include: { versions: { orderBy: { version: "desc" } }, publishedVersion: true } });
   if (!workflow) return null;
-  const graph = migrateGraph(workflow.draftGraph);
+  const stored = migrateGraph(workflow.draftGraph);
+  const graph = maskGraphSecrets(stored);
   const validation = validateGraph(graph, graphCatalog());
   const connections = new Map((await db().connection.findMany({ select: { id: true, label: true } })).map((c) => [c.id, c.label]));
   let order: string[];
@@ -54,6 +56,6 @@ export async function workflowDetail(id: string) {
     const connectionId = node.kind === "action" || node.kind === "trigger" ? node.connectionId : undefined;
     return [{ id: node.id, label: node.label, kind: node.kind, what, connectionLabel: connectionId ? (connections.get(connectionId) ?? "missing connection") : null }];
   });
-  const draftChanged = workflow.publishedVersion ? JSON.stringify(workflow.publishedVersion.graph) !== JSON.stringify(graph) : true;
+  const draftChanged = workflow.publishedVersion ? JSON.stringify(workflow.publishedVersion.graph) !== JSON.stringify(stored) : true;
   return { workflow, graph, validation, steps, status: statusOf(workflow), draftChanged };
 }

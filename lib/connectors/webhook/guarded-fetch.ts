@@ -11,6 +11,9 @@ import { FatalError } from "../errors";
 import { assertPublicUrl, type SsrfGuardOptions } from "../ssrf-guard";
 
 const MAX_REDIRECTS = 5;
+// What the transport itself needs; on a cross-host redirect every other header (the user's
+// authorization, x-api-key, cookies, idempotency keys…) stays with the host it was meant for.
+const TRANSPORT_HEADERS = ["accept", "accept-encoding", "user-agent", "content-type"];
 const MAX_RESPONSE_BYTES = 1_000_000;
 
 function pinnedLookup(addresses: string[]): LookupFunction {
@@ -68,7 +71,7 @@ export function createGuardedFetch(guard: SsrfGuardOptions = {}): typeof fetch {
     let url = input instanceof Request ? input.url : String(input);
     let method = (init?.method ?? "GET").toUpperCase();
     let body = typeof init?.body === "string" ? init.body : undefined;
-    const headers = plainHeaders(init);
+    let headers = plainHeaders(init);
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       const target = await assertPublicUrl(url, guard);
       const response = await send({ url: target.url, addresses: target.addresses, method, headers, body, signal: init?.signal ?? undefined });
@@ -76,7 +79,9 @@ export function createGuardedFetch(guard: SsrfGuardOptions = {}): typeof fetch {
       if (response.status < 300 || response.status >= 400 || !location) return response;
       const next = new URL(location, target.url);
       // Credentials the user set for one host must not leak to another via a redirect.
-      if (next.host !== target.url.host) delete headers.authorization;
+      if (next.host !== target.url.host) {
+        headers = Object.fromEntries(Object.entries(headers).filter(([name]) => TRANSPORT_HEADERS.includes(name)));
+      }
       if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) {
         method = "GET";
         body = undefined;

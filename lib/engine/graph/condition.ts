@@ -7,6 +7,7 @@ import { z } from "zod";
 import { MappingError } from "../mapping/errors";
 import { evaluateMapping, stringify } from "../mapping/evaluate";
 import { mappingSchema, type Mapping, type Scope } from "../mapping/schema";
+import { SafeRegExp } from "../mapping/safe-regex";
 import { isEmptyValue, toBoolean } from "../mapping/transforms";
 
 export const CONDITION_OPERATORS = [
@@ -161,7 +162,7 @@ function order(left: unknown, right: unknown): number {
 
 export function regex(pattern: string, ignoreCase: boolean): RegExp {
   try {
-    return new RegExp(pattern, ignoreCase ? "i" : "");
+    return new SafeRegExp(pattern, ignoreCase ? "i" : "");
   } catch (error) {
     const reason = `"${pattern}" is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`;
     throw new MappingError({ path: "", reason });

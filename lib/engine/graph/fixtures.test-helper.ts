@@ -82,3 +82,10 @@ export const edge = (source: string, target: string, sourceHandle?: string, id =
 export function chain(...nodes: GraphNode[]): WorkflowGraph {
   return { schemaVersion: 1, nodes, edges: nodes.slice(1).map((n, i) => edge(nodes[i].id, n.id)) };
 }
+
+/** Trigger → a Send to webhook step "send" with these inputs (and step settings). */
+export function webhookGraph(inputs: Record<string, Mapping>, options: { label?: string; timeoutMs?: number } = {}): WorkflowGraph {
+  const settings = options.timeoutMs ? { settings: { timeoutMs: options.timeoutMs } } : {};
+  const send: GraphNode = { id: "send", label: options.label ?? "Send", position: at, kind: "action", operationKey: "webhook.send", inputs, ...settings };
+  return chain(trigger(), send);
+}

@@ -8,6 +8,7 @@ export const VALIDATION_CODES = [
   "unknown_operation",
   "missing_connection",
   "missing_required_input",
+  "secret_not_set",
   "unknown_input",
   "dangling_edge",
   "invalid_source_handle",

@@ -18,6 +18,8 @@ export type JsonSchema = {
   const?: unknown;
   enum?: unknown[];
   $ref?: string;
+  /** Set by `secretField`: stored encrypted, shown masked. */
+  secret?: boolean;
   $defs?: Record<string, JsonSchema>;
   [key: string]: unknown;
 };

@@ -1,6 +1,7 @@
 /** Per-node checks against the catalog: keys exist, required inputs are mapped, mappings and conditions hold. */
 import { parsePath } from "../mapping/path";
 import type { Mapping } from "../mapping/schema";
+import { holdsMask, isSecretInputKey } from "../mapping/secret-texts";
 import type { GraphCatalog } from "./catalog";
 import { BINARY_OPERATORS, isGroup, type ConditionGroup } from "./condition";
 import { missingRequiredInputs, schemaAtPath, toJsonSchema, type JsonSchema } from "./json-schema";
@@ -48,6 +49,8 @@ function checkAction(ctx: MappingContext, catalog: GraphCatalog, node: Extract<G
     ctx.issues.error("missing_connection", `"${label}" has no connection: pick the ${CONNECTOR_NAMES[operation.connector] ?? operation.connector} account it should use`, { nodeId: node.id, field: "connectionId" });
   }
   const inputSchema = operation ? toJsonSchema(operation.input, "input") : undefined;
+  // Fields the operation marks `secretField` carry `secret: true` into JSON Schema.
+  const secret = new Set(Object.entries(inputSchema?.properties ?? {}).flatMap(([name, field]) => (field.secret === true ? [name] : [])));
   const mapped = Object.entries(node.inputs)
     .filter(([, mapping]) => !isBlank(mapping))
     .map(([key]) => key);
@@ -67,6 +70,9 @@ function checkAction(ctx: MappingContext, catalog: GraphCatalog, node: Extract<G
       if (found?.status === "found") expected = found.schema;
     }
     checkMapping(ctx, site, mapping, expected);
+    if (secret.size && isSecretInputKey(key, secret) && holdsMask(mapping)) {
+      ctx.issues.error("secret_not_set", `Input "${key}" of "${label}" is a secret that is not exported with a workflow: type its value again`, { nodeId: node.id, field: site.field });
+    }
   }
 }
 

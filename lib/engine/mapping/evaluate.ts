@@ -3,7 +3,7 @@
  * no clock. Missing references fail loudly unless the caller says the input is optional
  * or the pipeline can fill the gap (e.g. it ends in "default value").
  */
-import jsonata from "jsonata";
+import { compileJsonata, evaluateJsonataBounded, ExpressionLimitError } from "./bounded-jsonata";
 import { MappingError, TransformError } from "./errors";
 import { lookupPath, parsePath, setPath, type PathSegment } from "./path";
 import { mappingSchema, type Mapping, type PipelineMapping, type RefMapping, type Scope } from "./schema";
@@ -15,6 +15,8 @@ export type EvaluateOptions = {
   input?: string;
   /** Missing references give `undefined` instead of an error. */
   lenient?: boolean;
+  /** The step's time limit: a JSONata expression stops after it (or the fixed budget, if shorter). */
+  timeoutMs?: number;
 };
 
 export async function evaluateMapping(mapping: Mapping, scope: Scope, options: EvaluateOptions = {}): Promise<unknown> {
@@ -85,31 +87,24 @@ async function evaluatePipeline(mapping: PipelineMapping, scope: Scope, options:
   return value;
 }
 
-const compiled = new Map<string, jsonata.Expression>();
-
-export function compileJsonata(expression: string): jsonata.Expression {
-  let expr = compiled.get(expression);
-  if (!expr) {
-    expr = jsonata(expression);
-    if (compiled.size > 500) compiled.clear();
-    compiled.set(expression, expr);
-  }
-  return expr;
-}
+export { compileJsonata };
 
 async function evaluateJsonata(expression: string, scope: Scope, options: EvaluateOptions): Promise<unknown> {
   try {
-    const result: unknown = await compileJsonata(expression).evaluate(scope);
+    const result = await evaluateJsonataBounded(expression, scope, options.timeoutMs);
     return Array.isArray(result) ? [...result] : result;
   } catch (error) {
     const message = error instanceof Error ? error.message : (error as { message?: string })?.message ?? String(error);
-    throw new MappingError({ input: options.input, path: "", reason: `JSONata expression failed: ${message}` });
+    const what = error instanceof ExpressionLimitError ? "JSONata expression stopped" : "JSONata expression failed";
+    throw new MappingError({ input: options.input, path: "", reason: `${what}: ${message}` });
   }
 }
 
 export type ResolveOptions = {
   /** Inputs the operation does not require: a missing reference leaves them out instead of failing. */
   optional?: Iterable<string>;
+  /** The step's time limit, for JSONata mappings (see EvaluateOptions). */
+  timeoutMs?: number;
 };
 
 /**
@@ -125,7 +120,7 @@ export async function resolveInputs(
   const results = await Promise.all(
     Object.entries(inputs).map(async ([input, mapping]) => {
       try {
-        return { input, value: await evaluateMapping(mapping, scope, { input, lenient: optional.has(input) }) };
+        return { input, value: await evaluateMapping(mapping, scope, { input, lenient: optional.has(input), timeoutMs: options.timeoutMs }) };
       } catch (error) {
         const mappingError =
           error instanceof MappingError ? error.withInput(input) : new MappingError({ input, path: "", reason: String(error) });

@@ -7,6 +7,7 @@ import type { ActionNode } from "../graph";
 import { requiredInputNames } from "../graph";
 import { resolveInputs, type Scope } from "../mapping";
 import { runtimeForConnection } from "../connector-runtime";
+import { openStepSecrets } from "../step-secrets";
 import type { ApiCallSummary } from "@/lib/connectors/errors";
 
 export const DEFAULT_STEP_TIMEOUT_MS = 60_000;
@@ -24,7 +25,10 @@ export type ActionResult = { input: unknown; output: unknown; calls: ApiCallSumm
 export async function resolveActionInput(node: ActionNode, operation: OperationDefinition, scope: Scope): Promise<unknown> {
   const required = new Set(requiredInputNames(operation.input));
   const optional = Object.keys(node.inputs).filter((name) => !required.has(name));
-  const { values, errors } = await resolveInputs(node.inputs, scope, { optional });
+  // Secrets typed into the step are sealed in the graph: opened here, only for this call.
+  // The step's timeout also bounds CPU-bound mappings (JSONata), not only the call.
+  const timeoutMs = node.settings?.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+  const { values, errors } = await resolveInputs(openStepSecrets(node).inputs, scope, { optional, timeoutMs });
   if (errors.length) {
     throw new MappingFailedError(
       `Mapping failed: ${errors.map((e) => e.message).join("; ")}`,

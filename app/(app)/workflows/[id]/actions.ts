@@ -6,7 +6,7 @@ import { action, HttpError } from "@/lib/auth/guard";
 import { actorOf } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/db/audit";
 import { saveSample } from "@/lib/db/workflow-samples";
-import { publishPreview, publishWorkflow, rollbackTo, saveDraft, setEnabled, WorkflowInvalidError } from "@/lib/db/workflows";
+import { publishPreview, publishWorkflow, rollbackTo, saveDraft, setEnabled, withStoredSecrets, WorkflowInvalidError } from "@/lib/db/workflows";
 import { catalogEntry } from "@/lib/engine/catalog";
 import { migrateGraph, triggerOf } from "@/lib/engine/graph";
 import { maxConcurrentRunsField } from "@/lib/engine/limits";
@@ -80,7 +80,8 @@ export const testStepAction = action(
   z.object({ ...graphInput, nodeId: z.string().min(1), samples: z.record(z.string(), z.unknown()) }),
   async (input): Promise<{ output?: unknown; error?: string }> => {
     try {
-      const result = await testStep({ graph: input.graph, nodeId: input.nodeId, samples: input.samples });
+      // The editor holds masked secrets; the step runs with the ones stored in the draft.
+      const result = await testStep({ graph: await withStoredSecrets(input.id, input.graph), nodeId: input.nodeId, samples: input.samples });
       await saveSample(input.id, input.nodeId, result.output, "test");
       return { output: result.output };
     } catch (error) {

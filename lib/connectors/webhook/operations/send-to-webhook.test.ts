@@ -120,6 +120,27 @@ describe("webhook.send", () => {
     expect(seen.map((s) => `${s.method} ${s.url} ${s.body}`)).toEqual(['POST /old {"a":1}', 'POST /moved {"a":1}']);
   });
 
+  it("on a redirect to another host drops every header the user set, keeping what the transport needs", async () => {
+    seen.length = 0;
+    const other = base.replace("127.0.0.1", "localhost");
+    script = [(res) => res.writeHead(307, { location: `${other}/elsewhere` }).end()];
+    const headers = { Authorization: "Bearer s3cret", "X-Api-Key": "k3y", Cookie: "sid=1", "X-Custom": "c" };
+    const result = await run(local, { url: `${base}/first`, headers, body: { a: 1 } });
+    expect(result.status).toBe(200);
+    expect(seen.map((s) => `${s.method} ${s.url} ${s.body}`)).toEqual(['POST /first {"a":1}', 'POST /elsewhere {"a":1}']);
+    expect(seen[0].headers).toMatchObject({ authorization: "Bearer s3cret", "x-api-key": "k3y", cookie: "sid=1", "x-custom": "c" });
+    const second = seen[1].headers;
+    for (const name of ["authorization", "x-api-key", "cookie", "x-custom", "idempotency-key"]) expect(second[name]).toBeUndefined();
+    expect(second["content-type"]).toBe("application/json");
+  });
+
+  it("keeps the user's headers on a redirect within the same host", async () => {
+    seen.length = 0;
+    script = [(res) => res.writeHead(307, { location: "/same" }).end()];
+    await run(local, { url: `${base}/first`, headers: { "X-Api-Key": "k3y" }, body: {} });
+    expect(seen[1].headers["x-api-key"]).toBe("k3y");
+  });
+
   it("rejects non-http URLs at input validation", () => {
     expect(sendToWebhookInput.safeParse({ url: "file:///etc/passwd", body: {} }).success).toBe(false);
   });

@@ -3,7 +3,7 @@
  * only real path into Details Flowers (a Zapier Catch Hook feeding "Create Client-Event").
  */
 import { z } from "zod";
-import { defineOperation } from "../../define";
+import { defineOperation, secretField } from "../../define";
 import { FatalError, RateLimitedError, RetryableError, isConnectorError, type AnyConnectorError } from "../../errors";
 import { apiMessageOf, createHttpClient, parseRetryAfter, type HttpResponse } from "../../http";
 import type { SsrfGuardOptions } from "../../ssrf-guard";
@@ -20,10 +20,12 @@ const RESERVED_HEADERS = new Set(["host", "content-length", "connection", "trans
 export const sendToWebhookInput = z.object({
   url: z.url({ protocol: /^https?$/ }).describe("Where to send the data, e.g. a Zapier Catch Hook URL (https://hooks.zapier.com/…)"),
   method: z.enum(["POST", "PUT"]).default("POST").describe("HTTP method; most webhook receivers expect POST"),
-  headers: z
-    .record(z.string(), z.string())
-    .optional()
-    .describe("Extra request headers, e.g. an Authorization header the receiver checks"),
+  headers: secretField(
+    z
+      .record(z.string(), z.string())
+      .optional()
+      .describe("Extra request headers, e.g. an Authorization header the receiver checks. Stored encrypted and shown masked once saved"),
+  ),
   body: z.record(z.string(), z.json()).describe("Fields to send, as one JSON object"),
 });
 
